@@ -1,0 +1,270 @@
+//! Typed errors of the core. Each has a stable machine-readable `code` (the UI switches on it, never on
+//! text) and a message in French or English that names the file and what is wrong.
+
+use crate::i18n::Lang;
+use crate::model::Platform;
+use serde::Serialize;
+use ts_rs::TS;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{0}")]
+    Import(#[from] ImportError),
+    #[error(
+        "the database {path} was written by a newer version of Resonance (schema {found}; this version knows up to {supported})"
+    )]
+    DatabaseTooNew { path: String, found: i64, supported: i64 },
+    #[error("{path} is not a Resonance database: {detail}")]
+    NotADatabase { path: String, detail: String },
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("database pool error: {0}")]
+    Pool(#[from] r2d2::Error),
+    #[error("database migration failed: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("no {what} with id {id}")]
+    NotFound { what: &'static str, id: i64 },
+    #[error("invalid argument: {0}")]
+    InvalidArgument(String),
+    #[error("cancelled")]
+    Cancelled,
+}
+
+impl Error {
+    pub fn io(path: impl AsRef<std::path::Path>, source: std::io::Error) -> Error {
+        Error::Io { path: path.as_ref().display().to_string(), source }
+    }
+
+    /// A stable identifier of the kind of error, for programs.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Import(e) => e.kind.code(),
+            Error::DatabaseTooNew { .. } => "db.too_new",
+            Error::NotADatabase { .. } => "db.not_a_database",
+            Error::Sqlite(e) if is_disk_full(e) => "db.disk_full",
+            Error::Sqlite(e) if is_read_only(e) => "db.read_only",
+            Error::Sqlite(_) => "db.error",
+            Error::Pool(_) => "db.pool",
+            Error::Migration(_) => "db.migration",
+            Error::Io { .. } => "io",
+            Error::NotFound { .. } => "not_found",
+            Error::InvalidArgument(_) => "invalid_argument",
+            Error::Cancelled => "cancelled",
+        }
+    }
+
+    /// The message for a person, in their language.
+    pub fn localized(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Error::Import(e), _) => e.localized(lang),
+            (Error::DatabaseTooNew { path, found, supported }, Lang::Fr) => format!(
+                "La base {path} a été écrite par une version plus récente de Resonance (schéma {found} ; cette version connaît jusqu'au schéma {supported}). Mettez Resonance à jour ; la base n'a pas été modifiée."
+            ),
+            (Error::DatabaseTooNew { .. }, Lang::En) => {
+                format!("{self}. Update Resonance; the database was not changed.")
+            }
+            (Error::NotADatabase { path, detail }, Lang::Fr) => {
+                format!("{path} n'est pas une base Resonance : {detail}")
+            }
+            (Error::Sqlite(e), Lang::Fr) if is_disk_full(e) => {
+                "Le disque est plein : rien n'a été enregistré et la base est intacte. Libérez de la place puis réessayez.".into()
+            }
+            (Error::Sqlite(e), Lang::En) if is_disk_full(e) => {
+                "The disk is full: nothing was saved and the database is intact. Free some space and try again.".into()
+            }
+            (Error::Sqlite(e), Lang::Fr) if is_read_only(e) => {
+                "Le dossier de données est en lecture seule : rien n'a été enregistré.".into()
+            }
+            (Error::Sqlite(e), Lang::En) if is_read_only(e) => {
+                "The data folder is read-only: nothing was saved.".into()
+            }
+            (Error::Sqlite(e), Lang::Fr) => format!("Erreur de la base de données : {e}"),
+            (Error::Pool(e), Lang::Fr) => format!("Impossible d'ouvrir la base de données : {e}"),
+            (Error::Migration(e), Lang::Fr) => {
+                format!("La mise à jour du schéma de la base a échoué (la base est inchangée) : {e}")
+            }
+            (Error::Io { path, source }, Lang::Fr) => format!("{path} : {source}"),
+            (Error::NotFound { what, id }, Lang::Fr) => {
+                format!("Aucun élément « {what} » avec l'identifiant {id}")
+            }
+            (Error::InvalidArgument(s), Lang::Fr) => format!("Argument invalide : {s}"),
+            (Error::Cancelled, Lang::Fr) => "Annulé : rien n'a été modifié.".into(),
+            (Error::Cancelled, Lang::En) => "Cancelled: nothing was changed.".into(),
+            (e, Lang::En) => e.to_string(),
+        }
+    }
+
+    /// The structured value that crosses IPC and `--json` output.
+    pub fn payload(&self, lang: Lang) -> ErrorPayload {
+        let (file, line) = match self {
+            Error::Import(e) => (Some(e.file.clone()), e.line),
+            _ => (None, None),
+        };
+        ErrorPayload { code: self.code().to_string(), message: self.localized(lang), file, line }
+    }
+}
+
+fn sqlite_code(e: &rusqlite::Error) -> Option<rusqlite::ErrorCode> {
+    match e {
+        rusqlite::Error::SqliteFailure(f, _) => Some(f.code),
+        _ => None,
+    }
+}
+
+fn is_disk_full(e: &rusqlite::Error) -> bool {
+    sqlite_code(e) == Some(rusqlite::ErrorCode::DiskFull)
+}
+
+fn is_read_only(e: &rusqlite::Error) -> bool {
+    matches!(
+        sqlite_code(e),
+        Some(rusqlite::ErrorCode::ReadOnly) | Some(rusqlite::ErrorCode::CannotOpen)
+    )
+}
+
+/// An error as the UI and `--json` consumers receive it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ErrorPayload {
+    pub code: String,
+    pub message: String,
+    pub file: Option<String>,
+    pub line: Option<u64>,
+}
+
+/// An import that cannot go on. The store is left exactly as it was.
+#[derive(Debug, thiserror::Error)]
+#[error("{file}{}: {kind}", line.map(|l| format!(", line {l}")).unwrap_or_default())]
+pub struct ImportError {
+    /// The file the user gave, and inside an archive the entry (`export.zip › data/tweets.js`).
+    pub file: String,
+    pub line: Option<u64>,
+    pub kind: ImportErrorKind,
+}
+
+impl ImportError {
+    pub fn new(file: impl Into<String>, kind: ImportErrorKind) -> Self {
+        ImportError { file: file.into(), line: None, kind }
+    }
+
+    pub fn at_line(mut self, line: u64) -> Self {
+        self.line = Some(line);
+        self
+    }
+
+    pub fn localized(&self, lang: Lang) -> String {
+        let line = match (self.line, lang) {
+            (Some(l), Lang::En) => format!(", line {l}"),
+            (Some(l), Lang::Fr) => format!(", ligne {l}"),
+            (None, _) => String::new(),
+        };
+        let sep = lang.pick(": ", " : ");
+        format!("{}{line}{sep}{}", self.file, self.kind.localized(lang))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ImportErrorKind {
+    #[error("the file is empty")]
+    Empty,
+    #[error("this is not an export Resonance can read ({what})")]
+    NotRecognised { what: String },
+    #[error(
+        "this {platform} export is in HTML; Resonance reads the JSON format. Request a new download and choose \"Format: JSON\""
+    )]
+    HtmlExport { platform: Platform },
+    #[error("the file ends too early (truncated download?): {detail}")]
+    Truncated { detail: String },
+    #[error("the content is damaged: {detail}")]
+    Malformed { detail: String },
+    #[error("the archive holds an unsafe entry \"{entry}\" (path outside the archive, absolute path or link); nothing was imported")]
+    UnsafeEntry { entry: String },
+    #[error("the archive entry \"{entry}\" inflates beyond the safety limit of {limit_mb} MB (zip bomb?); nothing was imported")]
+    TooLarge { entry: String, limit_mb: u64 },
+    #[error("{bad} of {total} rows cannot be read (first at line {first_line}); the file looks damaged, nothing was imported")]
+    TooManyBadRows { bad: u64, total: u64, first_line: u64 },
+    #[error("the export does not say which {platform} account it belongs to; choose the account (--account ID)")]
+    AccountUnknown { platform: Platform },
+    #[error("the file cannot be read: {detail}")]
+    Unreadable { detail: String },
+}
+
+impl ImportErrorKind {
+    pub fn code(&self) -> &'static str {
+        match self {
+            ImportErrorKind::Empty => "import.empty",
+            ImportErrorKind::NotRecognised { .. } => "import.not_recognised",
+            ImportErrorKind::HtmlExport { .. } => "import.html_export",
+            ImportErrorKind::Truncated { .. } => "import.truncated",
+            ImportErrorKind::Malformed { .. } => "import.malformed",
+            ImportErrorKind::UnsafeEntry { .. } => "import.unsafe_entry",
+            ImportErrorKind::TooLarge { .. } => "import.too_large",
+            ImportErrorKind::TooManyBadRows { .. } => "import.bad_rows",
+            ImportErrorKind::AccountUnknown { .. } => "import.account_unknown",
+            ImportErrorKind::Unreadable { .. } => "import.unreadable",
+        }
+    }
+
+    pub fn localized(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            ImportErrorKind::Empty => "le fichier est vide".into(),
+            ImportErrorKind::NotRecognised { what } => {
+                format!("ce n'est pas un export que Resonance sait lire ({what})")
+            }
+            ImportErrorKind::HtmlExport { platform } => format!(
+                "cet export {platform} est au format HTML ; Resonance lit le format JSON. Demandez un nouveau téléchargement en choisissant « Format : JSON »",
+                platform = platform.label()
+            ),
+            ImportErrorKind::Truncated { detail } => {
+                format!("le fichier s'arrête trop tôt (téléchargement incomplet ?) : {detail}")
+            }
+            ImportErrorKind::Malformed { detail } => format!("le contenu est abîmé : {detail}"),
+            ImportErrorKind::UnsafeEntry { entry } => format!(
+                "l'archive contient une entrée dangereuse « {entry} » (chemin hors de l'archive, chemin absolu ou lien) ; rien n'a été importé"
+            ),
+            ImportErrorKind::TooLarge { entry, limit_mb } => format!(
+                "l'entrée « {entry} » de l'archive dépasse la limite de sécurité de {limit_mb} Mo une fois décompressée (bombe zip ?) ; rien n'a été importé"
+            ),
+            ImportErrorKind::TooManyBadRows { bad, total, first_line } => format!(
+                "{bad} lignes sur {total} sont illisibles (la première à la ligne {first_line}) ; le fichier semble abîmé, rien n'a été importé"
+            ),
+            ImportErrorKind::AccountUnknown { platform } => format!(
+                "l'export ne dit pas à quel compte {platform} il appartient ; choisissez le compte (--account ID)",
+                platform = platform.label()
+            ),
+            ImportErrorKind::Unreadable { detail } => {
+                format!("le fichier ne peut pas être lu : {detail}")
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn import_errors_name_the_file_and_line_in_both_languages() {
+        let e = Error::from(
+            ImportError::new("Connections.csv", ImportErrorKind::Malformed { detail: "x".into() })
+                .at_line(12),
+        );
+        assert_eq!(e.code(), "import.malformed");
+        assert_eq!(e.localized(Lang::En), "Connections.csv, line 12: the content is damaged: x");
+        assert_eq!(e.localized(Lang::Fr), "Connections.csv, ligne 12 : le contenu est abîmé : x");
+        let p = e.payload(Lang::En);
+        assert_eq!(p.file.as_deref(), Some("Connections.csv"));
+        assert_eq!(p.line, Some(12));
+    }
+}

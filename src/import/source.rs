@@ -1,0 +1,351 @@
+//! What the user hands us: a zip as downloaded, the unzipped folder, or a single file — on disk or
+//! (for the embedded demo) in memory. Entries are read as streams and never extracted to disk, so
+//! nothing is ever written outside the app's data folder.
+//!
+//! Safety limits: an archive entry may not inflate beyond [`MAX_ENTRY_BYTES`], nor beyond
+//! [`MAX_RATIO`] times its compressed size once past [`RATIO_FLOOR_BYTES`]; an archive may hold at
+//! most [`MAX_ENTRIES`] entries and inflate to [`MAX_TOTAL_BYTES`] in all. Entries with absolute
+//! paths, `..` components or symlinks make the whole archive refused.
+
+use crate::error::{Error, ImportError, ImportErrorKind, Result};
+use sha2::{Digest, Sha256};
+use std::io::{self, Cursor, Read, Seek};
+use std::path::{Path, PathBuf};
+
+pub const MAX_ENTRY_BYTES: u64 = 4 << 30;
+pub const MAX_TOTAL_BYTES: u64 = 16 << 30;
+pub const MAX_RATIO: u64 = 250;
+pub const RATIO_FLOOR_BYTES: u64 = 64 << 20;
+pub const MAX_ENTRIES: usize = 200_000;
+
+pub trait ReadSeek: Read + Seek + Send {}
+impl<T: Read + Seek + Send> ReadSeek for T {}
+
+/// Where an input's bytes are.
+pub enum Origin {
+    Path(PathBuf),
+    Bytes(&'static [u8]),
+}
+
+/// An input as the user named it.
+pub struct Input {
+    /// What messages call it: the file or folder name.
+    pub name: String,
+    pub origin: Origin,
+}
+
+impl Input {
+    pub fn path(p: impl AsRef<Path>) -> Input {
+        let p = p.as_ref();
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| p.display().to_string());
+        Input { name, origin: Origin::Path(p.to_path_buf()) }
+    }
+
+    pub fn bytes(name: impl Into<String>, bytes: &'static [u8]) -> Input {
+        Input { name: name.into(), origin: Origin::Bytes(bytes) }
+    }
+}
+
+/// One file inside a bundle.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Relative path with '/' separators (the file name for a single file).
+    pub path: String,
+    pub size: u64,
+    compressed: u64,
+    index: usize,
+    /// Modification time recorded in the archive or file system.
+    pub modified: Option<chrono::NaiveDateTime>,
+}
+
+impl Entry {
+    pub fn base_name(&self) -> &str {
+        self.path.rsplit('/').next().unwrap_or(&self.path)
+    }
+}
+
+enum Kind {
+    Zip(zip::ZipArchive<Box<dyn ReadSeek>>),
+    Dir(PathBuf),
+    Single(Option<PathBuf>, &'static [u8]),
+}
+
+/// An opened input: its entries, readable one at a time.
+pub struct Bundle {
+    pub name: String,
+    pub is_archive: bool,
+    kind: Kind,
+    pub entries: Vec<Entry>,
+    inflated: u64,
+}
+
+fn unreadable(name: &str, e: impl std::fmt::Display) -> Error {
+    ImportError::new(name, ImportErrorKind::Unreadable { detail: e.to_string() }).into()
+}
+
+fn is_zip_magic(head: &[u8]) -> bool {
+    head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06")
+}
+
+impl Bundle {
+    pub fn open(input: &Input) -> Result<Bundle> {
+        match &input.origin {
+            Origin::Path(p) => {
+                let meta = std::fs::metadata(p).map_err(|e| unreadable(&input.name, e))?;
+                if meta.is_dir() {
+                    return Self::open_dir(&input.name, p);
+                }
+                let mut f = std::fs::File::open(p).map_err(|e| unreadable(&input.name, e))?;
+                let mut head = [0u8; 4];
+                let n = read_fully(&mut f, &mut head).map_err(|e| unreadable(&input.name, e))?;
+                f.rewind().map_err(|e| unreadable(&input.name, e))?;
+                let modified = meta.modified().ok().map(|t| chrono::DateTime::<chrono::Utc>::from(t).naive_utc());
+                if is_zip_magic(&head[..n]) && !looks_like_office_file(&input.name) {
+                    Self::open_zip(&input.name, Box::new(f))
+                } else {
+                    Ok(Bundle::single(input.name.clone(), Kind::Single(Some(p.clone()), &[]), meta.len(), modified))
+                }
+            }
+            Origin::Bytes(b) => {
+                if is_zip_magic(b) && !looks_like_office_file(&input.name) {
+                    Self::open_zip(&input.name, Box::new(Cursor::new(*b)))
+                } else {
+                    Ok(Bundle::single(input.name.clone(), Kind::Single(None, b), b.len() as u64, None))
+                }
+            }
+        }
+    }
+
+    fn single(name: String, kind: Kind, size: u64, modified: Option<chrono::NaiveDateTime>) -> Bundle {
+        let entry = Entry { path: name.clone(), size, compressed: size, index: 0, modified };
+        Bundle { name, is_archive: false, kind, entries: vec![entry], inflated: 0 }
+    }
+
+    fn open_zip(name: &str, reader: Box<dyn ReadSeek>) -> Result<Bundle> {
+        let mut zip = zip::ZipArchive::new(reader).map_err(|e| {
+            ImportError::new(name, ImportErrorKind::Malformed { detail: format!("not a readable zip archive ({e})") })
+        })?;
+        if zip.len() > MAX_ENTRIES {
+            return Err(ImportError::new(
+                name,
+                ImportErrorKind::TooLarge { entry: format!("{} entries", zip.len()), limit_mb: MAX_TOTAL_BYTES >> 20 },
+            )
+            .into());
+        }
+        let mut entries = Vec::with_capacity(zip.len());
+        let mut declared_total = 0u64;
+        for i in 0..zip.len() {
+            let f = zip.by_index_raw(i).map_err(|e| unreadable(name, e))?;
+            let raw_name = f.name().map(|n| n.to_string()).unwrap_or_default();
+            let unsafe_entry = || -> Error {
+                ImportError::new(name, ImportErrorKind::UnsafeEntry { entry: raw_name.clone() }).into()
+            };
+            if f.is_symlink() {
+                return Err(unsafe_entry());
+            }
+            let Some(rel) = f.enclosed_name() else { return Err(unsafe_entry()) };
+            if raw_name.starts_with('/') || raw_name.starts_with('\\') || raw_name.contains("..") && has_parent_component(&raw_name) {
+                return Err(unsafe_entry());
+            }
+            if f.is_dir() {
+                continue;
+            }
+            declared_total = declared_total.saturating_add(f.size());
+            let path = rel.to_string_lossy().replace('\\', "/");
+            let modified = f.last_modified().and_then(|d| {
+                chrono::NaiveDate::from_ymd_opt(d.year().into(), d.month().into(), d.day().into())
+                    .and_then(|day| day.and_hms_opt(d.hour().into(), d.minute().into(), d.second().into()))
+            });
+            entries.push(Entry { path, size: f.size(), compressed: f.compressed_size(), index: i, modified });
+        }
+        if declared_total > MAX_TOTAL_BYTES {
+            return Err(ImportError::new(
+                name,
+                ImportErrorKind::TooLarge { entry: "*".into(), limit_mb: MAX_TOTAL_BYTES >> 20 },
+            )
+            .into());
+        }
+        Ok(Bundle { name: name.to_string(), is_archive: true, kind: Kind::Zip(zip), entries, inflated: 0 })
+    }
+
+    fn open_dir(name: &str, root: &Path) -> Result<Bundle> {
+        let mut entries = Vec::new();
+        let mut stack = vec![root.to_path_buf()];
+        while let Some(dir) = stack.pop() {
+            let rd = std::fs::read_dir(&dir).map_err(|e| unreadable(name, e))?;
+            for item in rd {
+                let item = item.map_err(|e| unreadable(name, e))?;
+                let ft = item.file_type().map_err(|e| unreadable(name, e))?;
+                let p = item.path();
+                if ft.is_symlink() {
+                    continue; // never follow links out of the folder the user chose
+                }
+                if ft.is_dir() {
+                    stack.push(p);
+                } else if ft.is_file() {
+                    let meta = item.metadata().map_err(|e| unreadable(name, e))?;
+                    let rel = p.strip_prefix(root).unwrap_or(&p).to_string_lossy().replace('\\', "/");
+                    let modified =
+                        meta.modified().ok().map(|t| chrono::DateTime::<chrono::Utc>::from(t).naive_utc());
+                    entries.push(Entry { path: rel, size: meta.len(), compressed: meta.len(), index: 0, modified });
+                    if entries.len() > MAX_ENTRIES {
+                        return Err(ImportError::new(
+                            name,
+                            ImportErrorKind::TooLarge { entry: "folder".into(), limit_mb: MAX_TOTAL_BYTES >> 20 },
+                        )
+                        .into());
+                    }
+                }
+            }
+        }
+        entries.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(Bundle { name: name.to_string(), is_archive: true, kind: Kind::Dir(root.to_path_buf()), entries, inflated: 0 })
+    }
+
+    /// How messages name an entry: `export.zip › data/tweets.js`, or the file name alone.
+    pub fn display(&self, entry: &Entry) -> String {
+        if self.is_archive { format!("{} › {}", self.name, entry.path) } else { self.name.clone() }
+    }
+
+    /// A stream over an entry's bytes, with the inflation limits enforced.
+    pub fn open_entry(&mut self, entry: &Entry) -> Result<Box<dyn Read + '_>> {
+        let display = self.display(entry);
+        let remaining_total = MAX_TOTAL_BYTES.saturating_sub(self.inflated);
+        let limit = MAX_ENTRY_BYTES.min(remaining_total);
+        let ratio_limit = entry.compressed.saturating_mul(MAX_RATIO).max(RATIO_FLOOR_BYTES);
+        let inflated = &mut self.inflated;
+        let inner: Box<dyn Read + '_> = match &mut self.kind {
+            Kind::Zip(z) => Box::new(z.by_index(entry.index).map_err(|e| unreadable(&display, e))?),
+            Kind::Dir(root) => {
+                let p = root.join(&entry.path);
+                Box::new(std::fs::File::open(&p).map_err(|e| unreadable(&display, e))?)
+            }
+            Kind::Single(Some(p), _) => Box::new(std::fs::File::open(p).map_err(|e| unreadable(&display, e))?),
+            Kind::Single(None, bytes) => Box::new(Cursor::new(*bytes)),
+        };
+        Ok(Box::new(Limited { inner, read: 0, limit: limit.min(ratio_limit), display, total: inflated }))
+    }
+
+    /// Reads an entry whole (for small files: profiles, spreadsheets), up to `cap` bytes.
+    pub fn read_entry(&mut self, entry: &Entry, cap: u64) -> Result<Vec<u8>> {
+        let display = self.display(entry);
+        let mut out = Vec::with_capacity(entry.size.min(cap) as usize);
+        let r = self.open_entry(entry)?;
+        r.take(cap + 1).read_to_end(&mut out).map_err(|e| io_to_import(&display, e))?;
+        if out.len() as u64 > cap {
+            return Err(ImportError::new(display, ImportErrorKind::TooLarge { entry: entry.path.clone(), limit_mb: cap >> 20 }).into());
+        }
+        Ok(out)
+    }
+
+    /// The first bytes of an entry, for sniffing its format.
+    pub fn head(&mut self, entry: &Entry, n: usize) -> Result<Vec<u8>> {
+        let display = self.display(entry);
+        let mut r = self.open_entry(entry)?;
+        let mut buf = vec![0u8; n];
+        let got = read_fully(&mut r, &mut buf).map_err(|e| io_to_import(&display, e))?;
+        buf.truncate(got);
+        Ok(buf)
+    }
+
+    /// A fingerprint of the input: sha256 of the file's bytes, or for a folder of its entries'
+    /// paths and bytes in order. The same download imported twice has the same hash.
+    pub fn content_hash(&mut self, input: &Input) -> Result<String> {
+        let mut hasher = Sha256::new();
+        match (&input.origin, &self.kind) {
+            (Origin::Bytes(b), _) => hasher.update(b),
+            (Origin::Path(p), Kind::Zip(_) | Kind::Single(..)) => {
+                let mut f = std::fs::File::open(p).map_err(|e| unreadable(&input.name, e))?;
+                io::copy(&mut f, &mut hasher).map_err(|e| unreadable(&input.name, e))?;
+            }
+            (Origin::Path(_), Kind::Dir(_)) => {
+                let entries = self.entries.clone();
+                for e in &entries {
+                    hasher.update(e.path.as_bytes());
+                    hasher.update([0]);
+                    let mut r = self.open_entry(e)?;
+                    io::copy(&mut r, &mut hasher).map_err(|err| io_to_import(&e.path, err))?;
+                }
+                self.inflated = 0;
+            }
+        }
+        Ok(hex::encode(hasher.finalize()))
+    }
+}
+
+fn has_parent_component(name: &str) -> bool {
+    name.split(['/', '\\']).any(|c| c == "..")
+}
+
+/// Spreadsheets are zips too; a file named like one is read as a single file, not an archive.
+fn looks_like_office_file(name: &str) -> bool {
+    let n = name.to_ascii_lowercase();
+    n.ends_with(".xlsx") || n.ends_with(".xlsm")
+}
+
+fn read_fully(r: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
+    let mut got = 0;
+    while got < buf.len() {
+        match r.read(&mut buf[got..]) {
+            Ok(0) => break,
+            Ok(n) => got += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(got)
+}
+
+/// The marker error a [`Limited`] reader raises, turned back into a typed error by importers.
+#[derive(Debug)]
+pub struct LimitExceeded {
+    pub display: String,
+    pub limit: u64,
+}
+
+impl std::fmt::Display for LimitExceeded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} inflates beyond {} MB", self.display, self.limit >> 20)
+    }
+}
+
+impl std::error::Error for LimitExceeded {}
+
+struct Limited<'a> {
+    inner: Box<dyn Read + 'a>,
+    read: u64,
+    limit: u64,
+    display: String,
+    total: &'a mut u64,
+}
+
+impl Read for Limited<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read += n as u64;
+        *self.total += n as u64;
+        if self.read > self.limit {
+            return Err(io::Error::other(LimitExceeded { display: self.display.clone(), limit: self.limit }));
+        }
+        Ok(n)
+    }
+}
+
+/// Turns an I/O error met while reading an entry into the import error the user should see.
+pub fn io_to_import(display: &str, e: io::Error) -> Error {
+    if let Some(limit) = e.get_ref().and_then(|i| i.downcast_ref::<LimitExceeded>()) {
+        return ImportError::new(
+            display,
+            ImportErrorKind::TooLarge { entry: limit.display.clone(), limit_mb: limit.limit >> 20 },
+        )
+        .into();
+    }
+    if let Some(cancel) = e.get_ref().and_then(|i| i.downcast_ref::<crate::import::progress::CancelledRead>()) {
+        let _ = cancel;
+        return Error::Cancelled;
+    }
+    unreadable(display, e)
+}

@@ -1,0 +1,13 @@
+//! Resonance core: importers, the local store, metrics, charts and reports. No GUI dependency: the
+//! CLI (`src/main.rs`) and the desktop shell (`src-tauri/`) are thin layers over this crate.
+
+pub mod demo;
+pub mod error;
+pub mod i18n;
+pub mod import;
+pub mod model;
+pub mod store;
+
+pub use error::{Error, Result};
+pub use i18n::Lang;
+pub use store::Store;

@@ -1,0 +1,218 @@
+//! The local store: one SQLite file, a small pool of connections, and the schema migrations.
+//!
+//! * Every connection is configured in one place ([`configure`]): WAL, `synchronous=NORMAL`,
+//!   foreign keys, a busy timeout.
+//! * Reads take any pooled connection ([`Store::read`]); writes run in one `BEGIN IMMEDIATE`
+//!   transaction that commits on `Ok` and rolls back on `Err` ([`Store::write`]). The pool is
+//!   internally synchronised: never wrap a `Store` in a `Mutex`.
+//! * Opening an existing database that needs migrating first copies it to a backup file with
+//!   SQLite's online backup; a database written by a newer schema is refused untouched.
+
+pub mod accounts;
+pub mod audience;
+pub mod ledger;
+pub mod posts;
+pub mod settings;
+
+use crate::error::{Error, Result};
+use r2d2_sqlite::SqliteConnectionManager;
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite_migration::{M, Migrations};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// The schema, in order. Never edit a migration that has shipped: add a new one.
+const MIGRATIONS_SLICE: &[M<'static>] = &[
+    M::up(include_str!("migrations/0001_init.sql")),
+    M::up(include_str!("migrations/0002_annotations_settings.sql")),
+];
+
+pub fn migrations() -> Migrations<'static> {
+    Migrations::from_slice(MIGRATIONS_SLICE)
+}
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS_SLICE.len() as i64;
+
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+const POOL_SIZE: u32 = 4;
+
+/// Applies the connection settings every connection of the app uses.
+pub fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(())
+}
+
+/// Where the database lives unless `--db` or `RESONANCE_DB` says otherwise:
+/// the OS data folder (`~/.local/share/resonance/resonance.db` on Linux,
+/// `~/Library/Application Support/app.Resonance.Resonance/` on macOS, `%APPDATA%\Resonance\` on Windows).
+pub fn default_db_path() -> PathBuf {
+    if let Some(p) = std::env::var_os("RESONANCE_DB").filter(|p| !p.is_empty()) {
+        return PathBuf::from(p);
+    }
+    directories::ProjectDirs::from("app", "Resonance", "Resonance")
+        .map(|d| d.data_dir().join("resonance.db"))
+        .unwrap_or_else(|| PathBuf::from("resonance.db"))
+}
+
+/// A cheap, cloneable handle on the database.
+#[derive(Clone)]
+pub struct Store {
+    pool: r2d2::Pool<SqliteConnectionManager>,
+    path: PathBuf,
+}
+
+/// What [`Store::open`] did to the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OpenOutcome {
+    Created,
+    UpToDate,
+    Migrated { from: i64, to: i64, backup: PathBuf },
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path`, migrating it to the current schema.
+    pub fn open(path: impl AsRef<Path>) -> Result<Store> {
+        Self::open_reporting(path).map(|(s, _)| s)
+    }
+
+    pub fn open_reporting(path: impl AsRef<Path>) -> Result<(Store, OpenOutcome)> {
+        let path = path.as_ref().to_path_buf();
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        let existed = path.exists() && std::fs::metadata(&path).map(|m| m.len() > 0).unwrap_or(false);
+        let mut conn = Connection::open_with_flags(
+            &path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        let found = read_user_version(&conn, &path)?;
+        if found > SCHEMA_VERSION {
+            return Err(Error::DatabaseTooNew {
+                path: path.display().to_string(),
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        if existed && found == 0 && !is_empty_schema(&conn)? {
+            return Err(Error::NotADatabase {
+                path: path.display().to_string(),
+                detail: "it holds tables but no Resonance schema version".into(),
+            });
+        }
+        configure(&conn)?;
+        let outcome = if found == 0 {
+            migrations().to_latest(&mut conn)?;
+            OpenOutcome::Created
+        } else if found < SCHEMA_VERSION {
+            let backup = backup_path(&path, found);
+            online_backup(&conn, &backup)?;
+            migrations().to_latest(&mut conn)?;
+            OpenOutcome::Migrated { from: found, to: SCHEMA_VERSION, backup }
+        } else {
+            OpenOutcome::UpToDate
+        };
+        drop(conn);
+
+        let manager = SqliteConnectionManager::file(&path).with_init(|c| configure(c));
+        let pool = r2d2::Pool::builder()
+            .max_size(POOL_SIZE)
+            .min_idle(Some(1))
+            .connection_timeout(Duration::from_secs(30))
+            .build(manager)?;
+        Ok((Store { pool, path }, outcome))
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Runs `f` on a pooled connection (reads; WAL lets them run beside a writer).
+    pub fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        let conn = self.pool.get()?;
+        f(&conn)
+    }
+
+    /// Runs `f` in one immediate transaction: committed if `f` returns `Ok`, rolled back otherwise.
+    pub fn write<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let mut conn = self.pool.get()?;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// Copies the live database to `dest` with SQLite's online backup (safe while the app runs).
+    pub fn backup_to(&self, dest: impl AsRef<Path>) -> Result<()> {
+        let conn = self.pool.get()?;
+        online_backup(&conn, dest.as_ref())
+    }
+}
+
+fn read_user_version(conn: &Connection, path: &Path) -> Result<i64> {
+    conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)).map_err(|e| match e {
+        rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase => {
+            Error::NotADatabase { path: path.display().to_string(), detail: f.to_string() }
+        }
+        other => other.into(),
+    })
+}
+
+fn is_empty_schema(conn: &Connection) -> Result<bool> {
+    let n: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+    Ok(n == 0)
+}
+
+fn backup_path(path: &Path, version: i64) -> PathBuf {
+    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S");
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    path.with_file_name(format!("{name}.v{version}-{stamp}.bak"))
+}
+
+fn online_backup(conn: &Connection, dest: &Path) -> Result<()> {
+    if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    }
+    let mut out = Connection::open(dest)?;
+    let backup = rusqlite::backup::Backup::new(conn, &mut out)?;
+    backup.run_to_completion(256, Duration::from_millis(0), None)?;
+    Ok(())
+}
+
+/// The current UTC time as stored in the database.
+pub fn now_rfc3339() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid() {
+        migrations().validate().unwrap();
+    }
+
+    #[test]
+    fn fresh_database_gets_the_latest_schema_and_pragmas() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, outcome) = Store::open_reporting(dir.path().join("a/b/r.db")).unwrap();
+        assert_eq!(outcome, OpenOutcome::Created);
+        store
+            .read(|c| {
+                let v: i64 = c.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+                assert_eq!(v, SCHEMA_VERSION);
+                let mode: String = c.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
+                assert_eq!(mode, "wal");
+                let fk: i64 = c.query_row("PRAGMA foreign_keys", [], |r| r.get(0))?;
+                assert_eq!(fk, 1);
+                Ok(())
+            })
+            .unwrap();
+        let (_, again) = Store::open_reporting(store.path()).unwrap();
+        assert_eq!(again, OpenOutcome::UpToDate);
+    }
+}
