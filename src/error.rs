@@ -15,7 +15,11 @@ pub enum Error {
     #[error(
         "the database {path} was written by a newer version of Resonance (schema {found}; this version knows up to {supported})"
     )]
-    DatabaseTooNew { path: String, found: i64, supported: i64 },
+    DatabaseTooNew {
+        path: String,
+        found: i64,
+        supported: i64,
+    },
     #[error("{path} is not a Resonance database: {detail}")]
     NotADatabase { path: String, detail: String },
     #[error("database error: {0}")]
@@ -40,7 +44,10 @@ pub enum Error {
 
 impl Error {
     pub fn io(path: impl AsRef<std::path::Path>, source: std::io::Error) -> Error {
-        Error::Io { path: path.as_ref().display().to_string(), source }
+        Error::Io {
+            path: path.as_ref().display().to_string(),
+            source,
+        }
     }
 
     /// A stable identifier of the kind of error, for programs.
@@ -108,7 +115,12 @@ impl Error {
             Error::Import(e) => (Some(e.file.clone()), e.line),
             _ => (None, None),
         };
-        ErrorPayload { code: self.code().to_string(), message: self.localized(lang), file, line }
+        ErrorPayload {
+            code: self.code().to_string(),
+            message: self.localized(lang),
+            file,
+            line,
+        }
     }
 }
 
@@ -152,7 +164,11 @@ pub struct ImportError {
 
 impl ImportError {
     pub fn new(file: impl Into<String>, kind: ImportErrorKind) -> Self {
-        ImportError { file: file.into(), line: None, kind }
+        ImportError {
+            file: file.into(),
+            line: None,
+            kind,
+        }
     }
 
     pub fn at_line(mut self, line: u64) -> Self {
@@ -185,13 +201,25 @@ pub enum ImportErrorKind {
     Truncated { detail: String },
     #[error("the content is damaged: {detail}")]
     Malformed { detail: String },
-    #[error("the archive holds an unsafe entry \"{entry}\" (path outside the archive, absolute path or link); nothing was imported")]
+    #[error(
+        "the archive holds an unsafe entry \"{entry}\" (path outside the archive, absolute path or link); nothing was imported"
+    )]
     UnsafeEntry { entry: String },
-    #[error("the archive entry \"{entry}\" inflates beyond the safety limit of {limit_mb} MB (zip bomb?); nothing was imported")]
+    #[error(
+        "the archive entry \"{entry}\" inflates beyond the safety limit of {limit_mb} MB (zip bomb?); nothing was imported"
+    )]
     TooLarge { entry: String, limit_mb: u64 },
-    #[error("{bad} of {total} rows cannot be read (first at line {first_line}); the file looks damaged, nothing was imported")]
-    TooManyBadRows { bad: u64, total: u64, first_line: u64 },
-    #[error("the export does not say which {platform} account it belongs to; choose the account (--account ID)")]
+    #[error(
+        "{bad} of {total} rows cannot be read (first at line {first_line}); the file looks damaged, nothing was imported"
+    )]
+    TooManyBadRows {
+        bad: u64,
+        total: u64,
+        first_line: u64,
+    },
+    #[error(
+        "the export does not say which {platform} account it belongs to; choose the account (--account ID)"
+    )]
     AccountUnknown { platform: Platform },
     #[error("the file cannot be read: {detail}")]
     Unreadable { detail: String },
@@ -236,7 +264,11 @@ impl ImportErrorKind {
             ImportErrorKind::TooLarge { entry, limit_mb } => format!(
                 "l'entrée « {entry} » de l'archive dépasse la limite de sécurité de {limit_mb} Mo une fois décompressée (bombe zip ?) ; rien n'a été importé"
             ),
-            ImportErrorKind::TooManyBadRows { bad, total, first_line } => format!(
+            ImportErrorKind::TooManyBadRows {
+                bad,
+                total,
+                first_line,
+            } => format!(
                 "{bad} lignes sur {total} sont illisibles (la première à la ligne {first_line}) ; le fichier semble abîmé, rien n'a été importé"
             ),
             ImportErrorKind::AccountUnknown { platform } => format!(
@@ -257,12 +289,21 @@ mod tests {
     #[test]
     fn import_errors_name_the_file_and_line_in_both_languages() {
         let e = Error::from(
-            ImportError::new("Connections.csv", ImportErrorKind::Malformed { detail: "x".into() })
-                .at_line(12),
+            ImportError::new(
+                "Connections.csv",
+                ImportErrorKind::Malformed { detail: "x".into() },
+            )
+            .at_line(12),
         );
         assert_eq!(e.code(), "import.malformed");
-        assert_eq!(e.localized(Lang::En), "Connections.csv, line 12: the content is damaged: x");
-        assert_eq!(e.localized(Lang::Fr), "Connections.csv, ligne 12 : le contenu est abîmé : x");
+        assert_eq!(
+            e.localized(Lang::En),
+            "Connections.csv, line 12: the content is damaged: x"
+        );
+        assert_eq!(
+            e.localized(Lang::Fr),
+            "Connections.csv, ligne 12 : le contenu est abîmé : x"
+        );
         let p = e.payload(Lang::En);
         assert_eq!(p.file.as_deref(), Some("Connections.csv"));
         assert_eq!(p.line, Some(12));

@@ -1,10 +1,12 @@
 //! Resonance core: importers, the local store, metrics, charts and reports. No GUI dependency: the
 //! CLI (`src/main.rs`) and the desktop shell (`src-tauri/`) are thin layers over this crate.
 
+pub mod charts;
 pub mod demo;
 pub mod error;
 pub mod i18n;
 pub mod import;
+pub mod metrics;
 pub mod model;
 pub mod store;
 

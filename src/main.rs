@@ -1,1 +1,177 @@
-fn main() {}
+//! `resonance`: the command line over the Resonance core, for scripts, benchmarks and CI.
+//! Every command takes `--json` for stable machine-readable output (docs/cli.md).
+
+mod cli;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use resonance::{Error, Lang};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "resonance",
+    version,
+    about = "Is your audience real? Import your social exports and see."
+)]
+struct Cli {
+    /// Database file (default: the OS data folder; env RESONANCE_DB).
+    #[arg(long, global = true, value_name = "PATH")]
+    db: Option<PathBuf>,
+    /// Machine-readable JSON on stdout.
+    #[arg(long, global = true)]
+    json: bool,
+    /// Language of messages (default: from the environment).
+    #[arg(long, global = true, value_enum)]
+    lang: Option<LangArg>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    En,
+    Fr,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum RoleArg {
+    Pro,
+    Personal,
+}
+
+impl From<RoleArg> for resonance::model::Role {
+    fn from(r: RoleArg) -> Self {
+        match r {
+            RoleArg::Pro => resonance::model::Role::Pro,
+            RoleArg::Personal => resonance::model::Role::Personal,
+        }
+    }
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Load the demo dataset (a fictional creator's exports), or remove it.
+    Demo {
+        /// Remove the demo accounts and their data instead.
+        #[arg(long)]
+        remove: bool,
+    },
+    /// Import exports: zips as downloaded, unzipped folders or single files.
+    Import(ImportArgs),
+    /// List the accounts.
+    Accounts,
+    /// Change an account's role or label.
+    Account {
+        id: i64,
+        #[arg(long, value_enum)]
+        role: Option<RoleArg>,
+        /// The owner's name for the account ("" removes it).
+        #[arg(long)]
+        label: Option<String>,
+    },
+    /// The follower history of an account.
+    Followers {
+        #[arg(long)]
+        account: i64,
+        /// Which count: followers (default), following or connections.
+        #[arg(long, value_enum, default_value = "followers")]
+        metric: MetricArg,
+    },
+    /// The posts of an account with their latest numbers.
+    Posts {
+        #[arg(long)]
+        account: i64,
+        /// At most this many posts (newest first).
+        #[arg(long)]
+        limit: Option<usize>,
+    },
+    /// Where each account stands and how it moved.
+    Summary {
+        #[arg(long)]
+        account: Option<i64>,
+    },
+    /// The import ledger.
+    Imports,
+    /// Draw a chart to an SVG or PNG file.
+    Chart(cli::chart::ChartArgs),
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum MetricArg {
+    Followers,
+    Following,
+    Connections,
+}
+
+#[derive(Args)]
+struct ImportArgs {
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Pro or personal, for the account(s) these files belong to.
+    #[arg(long, value_enum)]
+    role: Option<RoleArg>,
+    /// Attach files that do not name their account to this account.
+    #[arg(long)]
+    account: Option<i64>,
+    /// Only say what the files are; write nothing.
+    #[arg(long)]
+    inspect: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = match cli.lang {
+        Some(LangArg::Fr) => Lang::Fr,
+        Some(LangArg::En) => Lang::En,
+        None => Lang::from_env(),
+    };
+    let out = cli::Out {
+        json: cli.json,
+        lang,
+        progress: std::io::stderr().is_terminal() && !cli.json,
+    };
+    let db = cli
+        .db
+        .clone()
+        .unwrap_or_else(resonance::store::default_db_path);
+    match run(cli.command, &db, &out) {
+        Ok(code) => code,
+        Err(e) => {
+            out.error(&e);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(command: Command, db: &std::path::Path, out: &cli::Out) -> Result<ExitCode, Error> {
+    use resonance::model::AudienceMetric;
+    let store = || resonance::Store::open(db);
+    match command {
+        Command::Demo { remove } => cli::commands::demo(&store()?, remove, out),
+        Command::Import(a) => {
+            if a.inspect {
+                cli::commands::inspect(&store()?, &a.paths, out)
+            } else {
+                cli::commands::import(&store()?, &a.paths, a.role.map(Into::into), a.account, out)
+            }
+        }
+        Command::Accounts => cli::commands::accounts(&store()?, out),
+        Command::Account { id, role, label } => {
+            cli::commands::account(&store()?, id, role.map(Into::into), label, out)
+        }
+        Command::Followers { account, metric } => {
+            let metric = match metric {
+                MetricArg::Followers => AudienceMetric::Followers,
+                MetricArg::Following => AudienceMetric::Following,
+                MetricArg::Connections => AudienceMetric::Connections,
+            };
+            cli::commands::followers(&store()?, account, metric, out)
+        }
+        Command::Posts { account, limit } => cli::commands::posts(&store()?, account, limit, out),
+        Command::Summary { account } => cli::commands::summary(&store()?, account, out),
+        Command::Imports => cli::commands::imports(&store()?, out),
+        Command::Chart(args) => cli::chart::run(&store()?, args, out),
+    }
+}

@@ -169,8 +169,22 @@ impl PostMetrics {
             ($($f:ident),+) => { $(if newer.$f.is_some() { self.$f = newer.$f; })+ };
         }
         take!(
-            views, impressions, reach, likes, comments, replies, shares, quotes, saves, engagements,
-            profile_visits, follows, link_clicks, watch_time_s, avg_view_duration_s, avg_pct_viewed
+            views,
+            impressions,
+            reach,
+            likes,
+            comments,
+            replies,
+            shares,
+            quotes,
+            saves,
+            engagements,
+            profile_visits,
+            follows,
+            link_clicks,
+            watch_time_s,
+            avg_view_duration_s,
+            avg_pct_viewed
         );
     }
 

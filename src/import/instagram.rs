@@ -37,10 +37,22 @@ struct ListData {
 fn username(item: &ListItem) -> Option<(String, Option<i64>)> {
     let data = item.string_list_data.first();
     let ts = data.and_then(|d| d.timestamp).filter(|t| *t > 0);
-    let from_value = data.and_then(|d| d.value.as_deref()).map(str::trim).filter(|v| !v.is_empty());
-    let from_title = item.title.as_deref().map(str::trim).filter(|v| !v.is_empty());
-    let from_href = data.and_then(|d| d.href.as_deref()).and_then(username_from_url);
-    let name = from_value.map(str::to_string).or(from_title.map(str::to_string)).or(from_href)?;
+    let from_value = data
+        .and_then(|d| d.value.as_deref())
+        .map(str::trim)
+        .filter(|v| !v.is_empty());
+    let from_title = item
+        .title
+        .as_deref()
+        .map(str::trim)
+        .filter(|v| !v.is_empty());
+    let from_href = data
+        .and_then(|d| d.href.as_deref())
+        .and_then(username_from_url);
+    let name = from_value
+        .map(str::to_string)
+        .or(from_title.map(str::to_string))
+        .or(from_href)?;
     Some((fix_mojibake(&name), ts))
 }
 
@@ -53,7 +65,12 @@ pub fn username_from_url(href: &str) -> Option<String> {
     (!name.is_empty()).then(|| name.to_string())
 }
 
-pub fn followers(r: impl Read, ctx: &Ctx, w: &mut Writer<'_>, snap: &crate::import::writer::Snapshot) -> Result<()> {
+pub fn followers(
+    r: impl Read,
+    ctx: &Ctx,
+    w: &mut Writer<'_>,
+    snap: &crate::import::writer::Snapshot,
+) -> Result<()> {
     let mut n = 0u64;
     json::for_each::<ListItem, _>(r, &ctx.display, &["relationships_followers"], |item| {
         n += 1;
@@ -68,7 +85,12 @@ pub fn followers(r: impl Read, ctx: &Ctx, w: &mut Writer<'_>, snap: &crate::impo
     Ok(())
 }
 
-pub fn following(r: impl Read, ctx: &Ctx, w: &mut Writer<'_>, snap: &crate::import::writer::Snapshot) -> Result<()> {
+pub fn following(
+    r: impl Read,
+    ctx: &Ctx,
+    w: &mut Writer<'_>,
+    snap: &crate::import::writer::Snapshot,
+) -> Result<()> {
     json::for_each::<ListItem, _>(r, &ctx.display, &["relationships_following"], |item| {
         if let Some((name, ts)) = username(&item) {
             w.member(snap, Some(&name), None, ts)?;
@@ -88,7 +110,10 @@ pub fn connections_legacy(bytes: &[u8], ctx: &Ctx, w: &mut Writer<'_>) -> Result
         following: HashMap<String, String>,
     }
     let legacy: Legacy = json::parse(bytes, &ctx.display)?;
-    for (relation, map) in [("followers", legacy.followers), ("following", legacy.following)] {
+    for (relation, map) in [
+        ("followers", legacy.followers),
+        ("following", legacy.following),
+    ] {
         let snap = w.begin_snapshot(ctx.account_id, relation, ctx.exported_on)?;
         let mut people: Vec<(String, String)> = map.into_iter().collect();
         people.sort();
@@ -130,17 +155,23 @@ pub fn media_id_from_uri(uri: &str) -> Option<String> {
 }
 
 fn is_video(uri: Option<&str>) -> bool {
-    uri.is_some_and(|u| u.to_ascii_lowercase().ends_with(".mp4") || u.to_ascii_lowercase().ends_with(".mov"))
+    uri.is_some_and(|u| {
+        u.to_ascii_lowercase().ends_with(".mp4") || u.to_ascii_lowercase().ends_with(".mov")
+    })
 }
 
 fn store_post(ctx: &Ctx, w: &mut Writer<'_>, item: PostItem, default_kind: PostKind) -> Result<()> {
     let first = item.media.first();
-    let ts = item.creation_timestamp.or(first.and_then(|m| m.creation_timestamp));
+    let ts = item
+        .creation_timestamp
+        .or(first.and_then(|m| m.creation_timestamp));
     let caption = item
         .title
         .as_deref()
         .filter(|t| !t.is_empty())
-        .or(first.and_then(|m| m.title.as_deref()).filter(|t| !t.is_empty()))
+        .or(first
+            .and_then(|m| m.title.as_deref())
+            .filter(|t| !t.is_empty()))
         .map(fix_mojibake);
     let uri = first.and_then(|m| m.uri.as_deref());
     let id = uri
@@ -176,11 +207,17 @@ pub fn posts(r: impl Read, ctx: &Ctx, w: &mut Writer<'_>, kind: FileKind) -> Res
     if kind == FileKind::IgStories {
         // Stories are flat media items.
         json::for_each::<MediaItem, _>(r, &ctx.display, keys, |m| {
-            let item = PostItem { creation_timestamp: m.creation_timestamp, title: m.title.clone(), media: vec![m] };
+            let item = PostItem {
+                creation_timestamp: m.creation_timestamp,
+                title: m.title.clone(),
+                media: vec![m],
+            };
             store_post(ctx, w, item, default_kind)
         })?;
     } else {
-        json::for_each::<PostItem, _>(r, &ctx.display, keys, |item| store_post(ctx, w, item, default_kind))?;
+        json::for_each::<PostItem, _>(r, &ctx.display, keys, |item| {
+            store_post(ctx, w, item, default_kind)
+        })?;
     }
     Ok(())
 }
@@ -206,7 +243,11 @@ pub fn media_legacy(bytes: &[u8], ctx: &Ctx, w: &mut Writer<'_>) -> Result<()> {
         stories: Vec<Old>,
     }
     let legacy: Legacy = json::parse(bytes, &ctx.display)?;
-    for (items, kind) in [(legacy.photos, PostKind::Post), (legacy.videos, PostKind::Video), (legacy.stories, PostKind::Story)] {
+    for (items, kind) in [
+        (legacy.photos, PostKind::Post),
+        (legacy.videos, PostKind::Video),
+        (legacy.stories, PostKind::Story),
+    ] {
         for o in items {
             let when = o.taken_at.as_deref().and_then(parse_instant);
             let id = o
@@ -253,17 +294,34 @@ struct MapItem {
 fn insight_field(label: &str) -> Option<&'static str> {
     let l = label.trim().to_lowercase().replace('’', "'");
     let field = match l.as_str() {
-        "accounts reached" | "comptes touchés" | "erreichte konten" | "contas alcançadas" | "cuentas alcanzadas" => "reach",
+        "accounts reached" | "comptes touchés" | "erreichte konten" | "contas alcançadas"
+        | "cuentas alcanzadas" => "reach",
         "impressions" | "impressionen" | "impressões" | "impresiones" => "impressions",
-        "likes" | "instagram likes" | "j'aime" | "mentions j'aime" | "„gefällt mir“-angaben" | "curtidas" | "me gusta" => "likes",
-        "comments" | "instagram comments" | "commentaires" | "kommentare" | "comentários" | "comentarios" => "comments",
-        "shares" | "instagram shares" | "partages" | "geteilt" | "compartilhamentos" | "veces compartido" => "shares",
-        "saves" | "instagram saves" | "enregistrements" | "gespeichert" | "salvamentos" | "guardados" => "saves",
-        "follows" | "nouveaux followers" | "abonnements" | "neue follower" | "seguidores" => "follows",
-        "profile visits" | "visites du profil" | "profilaufrufe" | "visitas ao perfil" | "visitas al perfil" => "profile_visits",
-        "instagram plays" | "plays" | "views" | "vues" | "lectures" | "wiedergaben" | "visualizações" => "views",
+        "likes"
+        | "instagram likes"
+        | "j'aime"
+        | "mentions j'aime"
+        | "„gefällt mir“-angaben"
+        | "curtidas"
+        | "me gusta" => "likes",
+        "comments" | "instagram comments" | "commentaires" | "kommentare" | "comentários"
+        | "comentarios" => "comments",
+        "shares" | "instagram shares" | "partages" | "geteilt" | "compartilhamentos"
+        | "veces compartido" => "shares",
+        "saves" | "instagram saves" | "enregistrements" | "gespeichert" | "salvamentos"
+        | "guardados" => "saves",
+        "follows" | "nouveaux followers" | "abonnements" | "neue follower" | "seguidores" => {
+            "follows"
+        }
+        "profile visits" | "visites du profil" | "profilaufrufe" | "visitas ao perfil"
+        | "visitas al perfil" => "profile_visits",
+        "instagram plays" | "plays" | "views" | "vues" | "lectures" | "wiedergaben"
+        | "visualizações" => "views",
         "website taps" | "appuis sur le site web" => "link_clicks",
-        "creation timestamp" | "upload timestamp" | "horodatage de création" | "erstellungszeitstempel" => "timestamp",
+        "creation timestamp"
+        | "upload timestamp"
+        | "horodatage de création"
+        | "erstellungszeitstempel" => "timestamp",
         "caption" | "légende" | "bildunterschrift" | "legenda" => "caption",
         "duration" | "durée" | "dauer" | "duração" => "duration",
         "followers" | "abonnés" | "follower" | "seguidores totais" => "followers",
@@ -272,13 +330,17 @@ fn insight_field(label: &str) -> Option<&'static str> {
     Some(field)
 }
 
-fn metrics_from_map(map: &HashMap<String, MapValue>) -> (PostMetrics, Option<i64>, Option<String>, Option<f64>) {
+fn metrics_from_map(
+    map: &HashMap<String, MapValue>,
+) -> (PostMetrics, Option<i64>, Option<String>, Option<f64>) {
     let mut m = PostMetrics::default();
     let mut ts = None;
     let mut caption = None;
     let mut duration = None;
     for (label, v) in map {
-        let Some(field) = insight_field(&fix_mojibake(label)) else { continue };
+        let Some(field) = insight_field(&fix_mojibake(label)) else {
+            continue;
+        };
         let count = v.value.as_ref().and_then(json::Lenient::count);
         match field {
             "reach" => m.reach = count,
@@ -293,7 +355,13 @@ fn metrics_from_map(map: &HashMap<String, MapValue>) -> (PostMetrics, Option<i64
             "link_clicks" => m.link_clicks = count,
             "timestamp" => ts = v.timestamp.filter(|t| *t > 0).or(count),
             "caption" => caption = v.value.as_ref().and_then(|l| l.as_str()).map(fix_mojibake),
-            "duration" => duration = v.value.as_ref().and_then(|l| l.as_str()).and_then(crate::import::text::parse_decimal),
+            "duration" => {
+                duration = v
+                    .value
+                    .as_ref()
+                    .and_then(|l| l.as_str())
+                    .and_then(crate::import::text::parse_decimal)
+            }
             _ => {}
         }
     }
@@ -346,7 +414,14 @@ pub fn insights_audience(bytes: &[u8], ctx: &Ctx, w: &mut Writer<'_>) -> Result<
             if insight_field(&fix_mojibake(label)) == Some("followers")
                 && let Some(n) = v.value.as_ref().and_then(json::Lenient::count)
             {
-                w.audience(ctx.account_id, ctx.exported_on, AudienceMetric::Followers, n, AudienceSource::AnalyticsSeries, false)?;
+                w.audience(
+                    ctx.account_id,
+                    ctx.exported_on,
+                    AudienceMetric::Followers,
+                    n,
+                    AudienceSource::AnalyticsSeries,
+                    false,
+                )?;
             }
         }
     }
@@ -365,12 +440,22 @@ pub fn profile_hint(bytes: &[u8], display: &str) -> Result<AccountHint> {
     for item in p.profile_user {
         for (label, v) in &item.string_map_data {
             let label = fix_mojibake(label).to_lowercase();
-            let value = v.value.as_ref().and_then(|l| l.as_str()).map(fix_mojibake).filter(|s| !s.is_empty());
+            let value = v
+                .value
+                .as_ref()
+                .and_then(|l| l.as_str())
+                .map(fix_mojibake)
+                .filter(|s| !s.is_empty());
             match label.as_str() {
-                "username" | "nom d'utilisateur" | "nom d’utilisateur" | "benutzername" | "nome de usuário" | "nombre de usuario" => {
-                    hint.handle = hint.handle.or(value)
+                "username"
+                | "nom d'utilisateur"
+                | "nom d’utilisateur"
+                | "benutzername"
+                | "nome de usuário"
+                | "nombre de usuario" => hint.handle = hint.handle.or(value),
+                "name" | "nom" | "nom complet" | "vollständiger name" | "nome" | "nombre" => {
+                    hint.display_name = hint.display_name.or(value)
                 }
-                "name" | "nom" | "nom complet" | "vollständiger name" | "nome" | "nombre" => hint.display_name = hint.display_name.or(value),
                 _ => {}
             }
         }
@@ -383,22 +468,43 @@ pub fn hint_from_bundle_name(name: &str) -> AccountHint {
     let lower = name.to_lowercase();
     let handle = lower.strip_prefix("instagram-").and_then(|rest| {
         // The username may contain '-'? Instagram usernames cannot: letters, digits, '.', '_'.
-        rest.split('-').next().filter(|h| !h.is_empty() && h.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_'))
+        rest.split('-').next().filter(|h| {
+            !h.is_empty()
+                && h.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_')
+        })
     });
-    AccountHint { handle: handle.map(str::to_string), ..AccountHint::default() }
+    AccountHint {
+        handle: handle.map(str::to_string),
+        ..AccountHint::default()
+    }
 }
 
 /// Professional-account files mean the owner uses the account for their work.
 pub fn role_hint(kinds: &[FileKind]) -> Option<Role> {
     kinds
         .iter()
-        .any(|k| matches!(k, FileKind::IgInsightsPosts | FileKind::IgInsightsReels | FileKind::IgInsightsAudience | FileKind::MetaContentCsv))
+        .any(|k| {
+            matches!(
+                k,
+                FileKind::IgInsightsPosts
+                    | FileKind::IgInsightsReels
+                    | FileKind::IgInsightsAudience
+                    | FileKind::MetaContentCsv
+            )
+        })
         .then_some(Role::Pro)
 }
 
 /// An export that only holds HTML pages.
 pub fn html_error(display: &str) -> crate::error::Error {
-    ImportError::new(display, ImportErrorKind::HtmlExport { platform: crate::model::Platform::Instagram }).into()
+    ImportError::new(
+        display,
+        ImportErrorKind::HtmlExport {
+            platform: crate::model::Platform::Instagram,
+        },
+    )
+    .into()
 }
 
 #[cfg(test)]
@@ -411,7 +517,10 @@ mod tests {
             r#"{"title": "alice.smith", "string_list_data": [{"href": "https://www.instagram.com/_u/alice.smith", "timestamp": 1700000500}]}"#,
         )
         .unwrap();
-        assert_eq!(username(&item), Some(("alice.smith".into(), Some(1700000500))));
+        assert_eq!(
+            username(&item),
+            Some(("alice.smith".into(), Some(1700000500)))
+        );
         let item: ListItem = serde_json::from_str(
             r#"{"title": "", "string_list_data": [{"href": "https://www.instagram.com/_u/bob_b?igsh=abc", "timestamp": 1}]}"#,
         )
@@ -422,7 +531,9 @@ mod tests {
     #[test]
     fn media_ids_come_from_file_names() {
         assert_eq!(
-            media_id_from_uri("media/posts/202407/450124567_850539960325047_1014258811537594829_n_17926160567808540.webp"),
+            media_id_from_uri(
+                "media/posts/202407/450124567_850539960325047_1014258811537594829_n_17926160567808540.webp"
+            ),
             Some("17926160567808540".into())
         );
         assert_eq!(media_id_from_uri("media/posts/202407/photo.jpg"), None);
@@ -437,7 +548,12 @@ mod tests {
 
     #[test]
     fn bundle_names_give_the_username() {
-        assert_eq!(hint_from_bundle_name("instagram-camille.studio-2026-11-01-Xk29fQ.zip").handle.as_deref(), Some("camille.studio"));
+        assert_eq!(
+            hint_from_bundle_name("instagram-camille.studio-2026-11-01-Xk29fQ.zip")
+                .handle
+                .as_deref(),
+            Some("camille.studio")
+        );
         assert_eq!(hint_from_bundle_name("export.zip").handle, None);
     }
 }

@@ -129,7 +129,13 @@ const SPREADSHEET_CAP: u64 = 64 << 20;
 const SMALL_FILE_CAP: u64 = 256 << 20;
 
 fn plan(bundle: &mut Bundle) -> Result<Plan> {
-    let mut p = Plan { files: Vec::new(), sheets: BTreeMap::new(), unused: 0, unrecognised: Vec::new(), html: false };
+    let mut p = Plan {
+        files: Vec::new(),
+        sheets: BTreeMap::new(),
+        unused: 0,
+        unrecognised: Vec::new(),
+        html: false,
+    };
     let entries = bundle.entries.clone();
     let mut empty_single = false;
     for e in entries {
@@ -154,17 +160,23 @@ fn plan(bundle: &mut Bundle) -> Result<Plan> {
             Verdict::Spreadsheet => {
                 let bytes = bundle.read_entry(&e, SPREADSHEET_CAP)?;
                 let display = bundle.display(&e);
-                match linkedin::sheet_names(&bytes, &display).map(|names| detect::classify_sheets(&names)) {
+                match linkedin::sheet_names(&bytes, &display)
+                    .map(|names| detect::classify_sheets(&names))
+                {
                     Ok(Verdict::Known(k)) => {
                         p.sheets.insert(e.path.clone(), bytes);
                         p.files.push((e, k));
                     }
-                    Ok(_) | Err(_) => {
-                        p.unrecognised.push(Unrecognised { path: e.path.clone(), what: "a zip or spreadsheet of an unknown shape".into() })
-                    }
+                    Ok(_) | Err(_) => p.unrecognised.push(Unrecognised {
+                        path: e.path.clone(),
+                        what: "a zip or spreadsheet of an unknown shape".into(),
+                    }),
                 }
             }
-            Verdict::Unknown(what) => p.unrecognised.push(Unrecognised { path: e.path.clone(), what }),
+            Verdict::Unknown(what) => p.unrecognised.push(Unrecognised {
+                path: e.path.clone(),
+                what,
+            }),
         }
     }
     if p.files.is_empty() {
@@ -194,13 +206,19 @@ pub fn inspect(store: Option<&Store>, input: &Input) -> Result<Inspection> {
     platforms.dedup();
     let mut handle = None;
     if let Some(&platform) = platforms.first() {
-        let group: Vec<(Entry, FileKind)> = p.files.iter().filter(|(_, k)| k.platform() == platform).cloned().collect();
+        let group: Vec<(Entry, FileKind)> = p
+            .files
+            .iter()
+            .filter(|(_, k)| k.platform() == platform)
+            .cloned()
+            .collect();
         handle = hint_for(&mut bundle, platform, &group, &p.sheets)?.handle;
     }
     let already_imported_at = match store {
         Some(s) => {
             let hash = bundle.content_hash(input)?;
-            s.read(|c| ledger::find_by_hash(c, &hash))?.map(|r| r.imported_at)
+            s.read(|c| ledger::find_by_hash(c, &hash))?
+                .map(|r| r.imported_at)
         }
         None => None,
     };
@@ -209,7 +227,11 @@ pub fn inspect(store: Option<&Store>, input: &Input) -> Result<Inspection> {
         recognised: p
             .files
             .iter()
-            .map(|(e, k)| Recognised { path: e.path.clone(), kind: *k, platform: k.platform() })
+            .map(|(e, k)| Recognised {
+                path: e.path.clone(),
+                kind: *k,
+                platform: k.platform(),
+            })
             .collect(),
         unused: p.unused,
         unrecognised: p.unrecognised,
@@ -237,7 +259,10 @@ pub fn import(
 
     if let Some(previous) = store.read(|c| ledger::find_by_hash(c, &hash))? {
         let accounts = match previous.account_id {
-            Some(id) => store.read(|c| crate::store::accounts::get(c, id)).map(|a| vec![a]).unwrap_or_default(),
+            Some(id) => store
+                .read(|c| crate::store::accounts::get(c, id))
+                .map(|a| vec![a])
+                .unwrap_or_default(),
             None => Vec::new(),
         };
         return Ok(ImportReport {
@@ -258,17 +283,35 @@ pub fn import(
         let mut w = Writer::new(tx, import_id, opts.lang, opts.demo, opts.role);
         for u in &plan.unrecognised {
             w.warn(match opts.lang {
-                Lang::En => format!("{} › {}: not recognised ({}), skipped", bundle.name, u.path, u.what),
-                Lang::Fr => format!("{} › {} : non reconnu ({}), ignoré", bundle.name, u.path, u.what),
+                Lang::En => format!(
+                    "{} › {}: not recognised ({}), skipped",
+                    bundle.name, u.path, u.what
+                ),
+                Lang::Fr => format!(
+                    "{} › {} : non reconnu ({}), ignoré",
+                    bundle.name, u.path, u.what
+                ),
             });
         }
         let mut platforms: Vec<Platform> = plan.files.iter().map(|(_, k)| k.platform()).collect();
         platforms.sort();
         platforms.dedup();
         for platform in platforms {
-            let group: Vec<(Entry, FileKind)> =
-                plan.files.iter().filter(|(_, k)| k.platform() == platform).cloned().collect();
-            import_group(&mut bundle, platform, &group, &plan.sheets, opts, &mut w, &tracker)?;
+            let group: Vec<(Entry, FileKind)> = plan
+                .files
+                .iter()
+                .filter(|(_, k)| k.platform() == platform)
+                .cloned()
+                .collect();
+            import_group(
+                &mut bundle,
+                platform,
+                &group,
+                &plan.sheets,
+                opts,
+                &mut w,
+                &tracker,
+            )?;
         }
         tracker.stage(Stage::Finishing, &bundle.name);
         let mut formats: Vec<&str> = plan.files.iter().map(|(_, k)| k.id()).collect();
@@ -290,10 +333,21 @@ pub fn import(
                 date_to: to.clone(),
             },
         )?;
-        Ok((import_id, w.accounts.clone(), w.counts.clone(), (from, to), w.warnings.clone()))
+        Ok((
+            import_id,
+            w.accounts.clone(),
+            w.counts.clone(),
+            (from, to),
+            w.warnings.clone(),
+        ))
     })?;
 
-    let accounts = store.read(|c| touched.iter().map(|id| crate::store::accounts::get(c, *id)).collect::<Result<Vec<_>>>())?;
+    let accounts = store.read(|c| {
+        touched
+            .iter()
+            .map(|id| crate::store::accounts::get(c, *id))
+            .collect::<Result<Vec<_>>>()
+    })?;
     Ok(ImportReport {
         file: input.name.clone(),
         status: ImportStatus::Imported,
@@ -318,18 +372,29 @@ fn hint_for(
     for (e, k) in group {
         let display = bundle.display(e);
         let found = match k {
-            FileKind::XAccount | FileKind::XManifest => x::account_hint(&bundle.read_entry(e, SMALL_FILE_CAP)?, &display, *k)?,
-            FileKind::IgProfile => instagram::profile_hint(&bundle.read_entry(e, SMALL_FILE_CAP)?, &display)?,
+            FileKind::XAccount | FileKind::XManifest => {
+                x::account_hint(&bundle.read_entry(e, SMALL_FILE_CAP)?, &display, *k)?
+            }
+            FileKind::IgProfile => {
+                instagram::profile_hint(&bundle.read_entry(e, SMALL_FILE_CAP)?, &display)?
+            }
             FileKind::LiProfile => linkedin::profile_hint(bundle.open_entry(e)?, &display)?,
             FileKind::LiCreatorXlsx => match sheets.get(&e.path) {
                 Some(bytes) => linkedin::creator_hint(bytes, &display)?,
                 None => AccountHint::default(),
             },
-            FileKind::XContentCsv | FileKind::XTweetActivityCsv => x::csv_hint(&bundle.head(e, detect::HEAD_BYTES)?),
-            FileKind::MetaContentCsv => meta_csv::content_hint(&bundle.head(e, detect::HEAD_BYTES)?),
-            FileKind::IgInsightsPosts | FileKind::IgInsightsReels | FileKind::IgInsightsAudience => {
-                AccountHint { role: Some(Role::Pro), ..AccountHint::default() }
+            FileKind::XContentCsv | FileKind::XTweetActivityCsv => {
+                x::csv_hint(&bundle.head(e, detect::HEAD_BYTES)?)
             }
+            FileKind::MetaContentCsv => {
+                meta_csv::content_hint(&bundle.head(e, detect::HEAD_BYTES)?)
+            }
+            FileKind::IgInsightsPosts
+            | FileKind::IgInsightsReels
+            | FileKind::IgInsightsAudience => AccountHint {
+                role: Some(Role::Pro),
+                ..AccountHint::default()
+            },
             _ => AccountHint::default(),
         };
         hint.merge(found);
@@ -340,7 +405,10 @@ fn hint_for(
     if platform == Platform::X && hint.handle.is_none() {
         // tweet_activity_metrics_<handle>_<start>_<end>_<lang>.csv
         let lower = bundle.name.to_lowercase();
-        if let Some(rest) = lower.strip_prefix("tweet_activity_metrics_").or_else(|| lower.strip_prefix("daily_tweet_activity_metrics_")) {
+        if let Some(rest) = lower
+            .strip_prefix("tweet_activity_metrics_")
+            .or_else(|| lower.strip_prefix("daily_tweet_activity_metrics_"))
+        {
             let parts: Vec<&str> = rest.split('_').collect();
             if parts.len() >= 4 {
                 hint.handle = Some(parts[..parts.len() - 3].join("_"));
@@ -355,8 +423,19 @@ fn hint_for(
 fn export_day(bundle: &Bundle, hint: &AccountHint, group: &[(Entry, FileKind)]) -> NaiveDate {
     hint.exported_on
         .or_else(|| text::date_in_name(&bundle.name))
-        .or_else(|| group.iter().filter_map(|(e, _)| text::date_in_name(e.base_name())).max())
-        .or_else(|| group.iter().filter_map(|(e, _)| e.modified).max().map(|t| t.date()))
+        .or_else(|| {
+            group
+                .iter()
+                .filter_map(|(e, _)| text::date_in_name(e.base_name()))
+                .max()
+        })
+        .or_else(|| {
+            group
+                .iter()
+                .filter_map(|(e, _)| e.modified)
+                .max()
+                .map(|t| t.date())
+        })
         .unwrap_or_else(|| chrono::Utc::now().date_naive())
 }
 
@@ -397,7 +476,8 @@ fn resolve_account(
     let existing = crate::store::accounts::ids_on_platform(w.conn, platform)?;
     // A person has one LinkedIn profile, and LinkedIn files name it inconsistently (a name in the
     // archive, a URL slug in the analytics): attach to the one LinkedIn account there is.
-    let linkedin_single = platform == Platform::Linkedin && existing.len() == 1 && matches!(known, Some(None));
+    let linkedin_single =
+        platform == Platform::Linkedin && existing.len() == 1 && matches!(known, Some(None));
     match known {
         Some(_) if !linkedin_single => w.account(platform, hint),
         _ => match existing.as_slice() {
@@ -415,7 +495,9 @@ fn resolve_account(
                 }
                 Ok(id)
             }
-            _ => Err(ImportError::new(display, ImportErrorKind::AccountUnknown { platform }).into()),
+            _ => {
+                Err(ImportError::new(display, ImportErrorKind::AccountUnknown { platform }).into())
+            }
         },
     }
 }
@@ -455,11 +537,20 @@ fn import_group(
         tracker.stage(Stage::Reading, &display);
         let ctx = ctx_for(display.clone());
         match kind {
-            FileKind::XAccount | FileKind::XManifest | FileKind::XProfile | FileKind::IgProfile | FileKind::LiProfile => {}
+            FileKind::XAccount
+            | FileKind::XManifest
+            | FileKind::XProfile
+            | FileKind::IgProfile
+            | FileKind::LiProfile => {}
             FileKind::IgFollowers | FileKind::IgFollowing => {
                 // Followers may come in parts (followers_1.json, followers_2.json…): one snapshot.
-                let relation = if *kind == FileKind::IgFollowers { "followers" } else { "following" };
-                let first_of_kind = group.iter().find(|(_, k)| k == kind).map(|(e, _)| &e.path) == Some(&entry.path);
+                let relation = if *kind == FileKind::IgFollowers {
+                    "followers"
+                } else {
+                    "following"
+                };
+                let first_of_kind = group.iter().find(|(_, k)| k == kind).map(|(e, _)| &e.path)
+                    == Some(&entry.path);
                 if !first_of_kind {
                     continue;
                 }
@@ -508,8 +599,13 @@ fn import_group(
                 x::tweets(r, &ctx, w)?;
             }
             FileKind::XFollower | FileKind::XFollowing => {
-                let relation = if *kind == FileKind::XFollower { "followers" } else { "following" };
-                let first_of_kind = group.iter().find(|(_, k)| k == kind).map(|(e, _)| &e.path) == Some(&entry.path);
+                let relation = if *kind == FileKind::XFollower {
+                    "followers"
+                } else {
+                    "following"
+                };
+                let first_of_kind = group.iter().find(|(_, k)| k == kind).map(|(e, _)| &e.path)
+                    == Some(&entry.path);
                 if !first_of_kind {
                     continue;
                 }

@@ -67,7 +67,11 @@ impl<'a> Tracker<'a> {
     }
 
     pub fn check(&self) -> crate::error::Result<()> {
-        if self.is_cancelled() { Err(crate::error::Error::Cancelled) } else { Ok(()) }
+        if self.is_cancelled() {
+            Err(crate::error::Error::Cancelled)
+        } else {
+            Ok(())
+        }
     }
 
     /// Announces a new stage or file (always reported).
@@ -89,7 +93,9 @@ impl<'a> Tracker<'a> {
 
     fn advance(&self, n: u64) {
         self.done.fetch_add(n, Ordering::Relaxed);
-        let Ok(mut last) = self.last.try_lock() else { return };
+        let Ok(mut last) = self.last.try_lock() else {
+            return;
+        };
         if last.0.elapsed() >= THROTTLE {
             last.0 = Instant::now();
             let (file, stage) = (last.1.clone(), last.2);
@@ -100,7 +106,10 @@ impl<'a> Tracker<'a> {
 
     /// Wraps an entry's reader so that its bytes count and a cancel stops it.
     pub fn wrap<'r, R: Read + 'r>(&'r self, inner: R) -> impl Read + 'r {
-        Counting { inner, tracker: self }
+        Counting {
+            inner,
+            tracker: self,
+        }
     }
 }
 

@@ -56,7 +56,13 @@ pub struct Writer<'c> {
 }
 
 impl<'c> Writer<'c> {
-    pub fn new(conn: &'c Connection, import_id: i64, lang: Lang, is_demo: bool, role: Option<Role>) -> Self {
+    pub fn new(
+        conn: &'c Connection,
+        import_id: i64,
+        lang: Lang,
+        is_demo: bool,
+        role: Option<Role>,
+    ) -> Self {
         Writer {
             conn,
             import_id,
@@ -92,7 +98,11 @@ impl<'c> Writer<'c> {
 
     /// Finds or creates the account; fills what was unknown; applies the role the user chose.
     pub fn account(&mut self, platform: Platform, hint: &AccountHint) -> Result<i64> {
-        let handle = hint.handle.as_deref().map(normalize_handle).filter(|h| !h.is_empty());
+        let handle = hint
+            .handle
+            .as_deref()
+            .map(normalize_handle)
+            .filter(|h| !h.is_empty());
         let by_user_id = match &hint.user_id {
             Some(uid) => self
                 .conn
@@ -124,7 +134,8 @@ impl<'c> Writer<'c> {
                 id
             }
             None => {
-                let handle = handle.unwrap_or_else(|| hint.user_id.clone().unwrap_or_else(|| "unknown".into()));
+                let handle = handle
+                    .unwrap_or_else(|| hint.user_id.clone().unwrap_or_else(|| "unknown".into()));
                 let role = self.role.or(hint.role).unwrap_or(Role::Personal);
                 self.conn.execute(
                     "INSERT INTO accounts (platform, handle, platform_user_id, display_name, role, is_demo, created_at)
@@ -165,8 +176,11 @@ impl<'c> Writer<'c> {
             "SELECT value, lower_bound FROM audience_observations
              WHERE account_id = ?1 AND metric = ?2 AND observed_on = ?3 AND source = ?4 ORDER BY id DESC LIMIT 1",
         )?;
-        let known: Option<(i64, bool)> =
-            last.query_row(params![account_id, metric, d, source], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
+        let known: Option<(i64, bool)> = last
+            .query_row(params![account_id, metric, d, source], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?;
         if known == Some((value, lower_bound)) {
             return Ok(());
         }
@@ -174,7 +188,15 @@ impl<'c> Writer<'c> {
             "INSERT INTO audience_observations (account_id, observed_on, metric, value, source, lower_bound, import_id)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?;
-        ins.execute(params![account_id, d, metric, value, source, lower_bound, self.import_id])?;
+        ins.execute(params![
+            account_id,
+            d,
+            metric,
+            value,
+            source,
+            lower_bound,
+            self.import_id
+        ])?;
         self.counts.audience_points += 1;
         self.cover(day);
         Ok(())
@@ -197,8 +219,11 @@ impl<'c> Writer<'c> {
             "SELECT gained, lost, net FROM follow_changes WHERE account_id = ?1 AND day = ?2 ORDER BY id DESC LIMIT 1",
         )?;
         type Change = (Option<i64>, Option<i64>, Option<i64>);
-        let known: Option<Change> =
-            last.query_row(params![account_id, d], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).optional()?;
+        let known: Option<Change> = last
+            .query_row(params![account_id, d], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .optional()?;
         if known == Some((gained, lost, net)) {
             return Ok(());
         }
@@ -212,13 +237,21 @@ impl<'c> Writer<'c> {
     }
 
     /// Records an account-level daily value (impressions, engagements, reach...).
-    pub fn daily_metric(&mut self, account_id: i64, day: NaiveDate, metric: &str, value: Option<f64>) -> Result<()> {
+    pub fn daily_metric(
+        &mut self,
+        account_id: i64,
+        day: NaiveDate,
+        metric: &str,
+        value: Option<f64>,
+    ) -> Result<()> {
         let Some(value) = value else { return Ok(()) };
         let d = crate::import::text::day(day);
         let mut last = self.conn.prepare_cached(
             "SELECT value FROM daily_metrics WHERE account_id = ?1 AND metric = ?2 AND day = ?3 ORDER BY id DESC LIMIT 1",
         )?;
-        let known: Option<f64> = last.query_row(params![account_id, metric, d], |r| r.get(0)).optional()?;
+        let known: Option<f64> = last
+            .query_row(params![account_id, metric, d], |r| r.get(0))
+            .optional()?;
         if known == Some(value) {
             return Ok(());
         }
@@ -231,16 +264,32 @@ impl<'c> Writer<'c> {
         Ok(())
     }
 
-    pub fn begin_snapshot(&mut self, account_id: i64, relation: &'static str, taken_on: NaiveDate) -> Result<Snapshot> {
+    pub fn begin_snapshot(
+        &mut self,
+        account_id: i64,
+        relation: &'static str,
+        taken_on: NaiveDate,
+    ) -> Result<Snapshot> {
         self.conn.execute(
             "INSERT INTO relation_snapshots (account_id, relation, taken_on, import_id) VALUES (?1, ?2, ?3, ?4)",
             params![account_id, relation, crate::import::text::day(taken_on), self.import_id],
         )?;
-        Ok(Snapshot { id: self.conn.last_insert_rowid(), account_id, relation, taken_on })
+        Ok(Snapshot {
+            id: self.conn.last_insert_rowid(),
+            account_id,
+            relation,
+            taken_on,
+        })
     }
 
     /// Adds one person to a snapshot. `since` is when the relation started (unix seconds), if known.
-    pub fn member(&mut self, snap: &Snapshot, handle: Option<&str>, user_id: Option<&str>, since: Option<i64>) -> Result<()> {
+    pub fn member(
+        &mut self,
+        snap: &Snapshot,
+        handle: Option<&str>,
+        user_id: Option<&str>,
+        since: Option<i64>,
+    ) -> Result<()> {
         let handle = handle.map(normalize_handle).filter(|h| !h.is_empty());
         let user_id = user_id.map(str::trim).filter(|u| !u.is_empty());
         let identity: i64 = match (&handle, user_id) {
@@ -274,9 +323,15 @@ impl<'c> Writer<'c> {
     /// Closes a snapshot: counts it, drops it if an identical one of the same day exists, counts
     /// who left since the previous snapshot, and rebuilds the lower-bound history from follow dates.
     pub fn finish_snapshot(&mut self, snap: Snapshot) -> Result<()> {
-        let count: i64 =
-            self.conn.query_row("SELECT count(*) FROM relation_members WHERE snapshot_id = ?1", [snap.id], |r| r.get(0))?;
-        self.conn.execute("UPDATE relation_snapshots SET member_count = ?2 WHERE id = ?1", params![snap.id, count])?;
+        let count: i64 = self.conn.query_row(
+            "SELECT count(*) FROM relation_members WHERE snapshot_id = ?1",
+            [snap.id],
+            |r| r.get(0),
+        )?;
+        self.conn.execute(
+            "UPDATE relation_snapshots SET member_count = ?2 WHERE id = ?1",
+            params![snap.id, count],
+        )?;
         let day = crate::import::text::day(snap.taken_on);
 
         // Same list on the same day (a re-zipped export): keep the first, add nothing.
@@ -285,7 +340,10 @@ impl<'c> Writer<'c> {
              AND id <> ?4 AND member_count = ?5",
         )?;
         let twins: Vec<i64> = same
-            .query_map(params![snap.account_id, snap.relation, day, snap.id, count], |r| r.get(0))?
+            .query_map(
+                params![snap.account_id, snap.relation, day, snap.id, count],
+                |r| r.get(0),
+            )?
             .collect::<rusqlite::Result<_>>()?;
         for twin in twins {
             let differing: i64 = self.conn.query_row(
@@ -295,7 +353,8 @@ impl<'c> Writer<'c> {
                 |r| r.get(0),
             )?;
             if differing == 0 {
-                self.conn.execute("DELETE FROM relation_snapshots WHERE id = ?1", [snap.id])?;
+                self.conn
+                    .execute("DELETE FROM relation_snapshots WHERE id = ?1", [snap.id])?;
                 return Ok(());
             }
         }
@@ -327,7 +386,14 @@ impl<'c> Writer<'c> {
                     AudienceMetric::Connections
                 };
                 self.reconstruct(&snap, metric)?;
-                self.audience(snap.account_id, snap.taken_on, metric, count, AudienceSource::ExportSnapshot, false)?;
+                self.audience(
+                    snap.account_id,
+                    snap.taken_on,
+                    metric,
+                    count,
+                    AudienceSource::ExportSnapshot,
+                    false,
+                )?;
             }
             _ => {
                 self.counts.following += count as u64;
@@ -348,9 +414,9 @@ impl<'c> Writer<'c> {
     fn reconstruct(&mut self, snap: &Snapshot, metric: AudienceMetric) -> Result<()> {
         let mut per_day: BTreeMap<NaiveDate, i64> = BTreeMap::new();
         {
-            let mut stmt = self
-                .conn
-                .prepare("SELECT since FROM relation_members WHERE snapshot_id = ?1 AND since IS NOT NULL")?;
+            let mut stmt = self.conn.prepare(
+                "SELECT since FROM relation_members WHERE snapshot_id = ?1 AND since IS NOT NULL",
+            )?;
             let mut rows = stmt.query([snap.id])?;
             while let Some(r) = rows.next()? {
                 let since: i64 = r.get(0)?;
@@ -365,7 +431,14 @@ impl<'c> Writer<'c> {
         let mut total = 0;
         for (day, n) in per_day {
             total += n;
-            self.audience(snap.account_id, day, metric, total, AudienceSource::Reconstructed, true)?;
+            self.audience(
+                snap.account_id,
+                day,
+                metric,
+                total,
+                AudienceSource::Reconstructed,
+                true,
+            )?;
         }
         Ok(())
     }
@@ -377,15 +450,32 @@ impl<'c> Writer<'c> {
         if new {
             self.counts.posts_new += 1;
         }
-        if let Some(t) = p.published_at.as_deref().and_then(crate::import::text::parse_instant) {
+        if let Some(t) = p
+            .published_at
+            .as_deref()
+            .and_then(crate::import::text::parse_instant)
+        {
             self.cover(t.date_naive());
         }
         Ok(id)
     }
 
     /// Records a post's numbers as `kind` gave them on `observed_on`.
-    pub fn observe(&mut self, post_id: i64, observed_on: NaiveDate, kind: FileKind, m: &PostMetrics) -> Result<()> {
-        if posts::observe(self.conn, post_id, &crate::import::text::day(observed_on), kind.id(), self.import_id, m)? {
+    pub fn observe(
+        &mut self,
+        post_id: i64,
+        observed_on: NaiveDate,
+        kind: FileKind,
+        m: &PostMetrics,
+    ) -> Result<()> {
+        if posts::observe(
+            self.conn,
+            post_id,
+            &crate::import::text::day(observed_on),
+            kind.id(),
+            self.import_id,
+            m,
+        )? {
             self.counts.post_observations += 1;
         }
         Ok(())

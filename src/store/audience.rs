@@ -52,7 +52,9 @@ pub fn follower_series(
     let mut rows = stmt.query(params![account_id, metric])?;
     while let Some(r) = rows.next()? {
         let day: String = r.get(0)?;
-        let Some(date) = parse_day(&day) else { continue };
+        let Some(date) = parse_day(&day) else {
+            continue;
+        };
         let value: i64 = r.get(1)?;
         let source: AudienceSource = r.get(2)?;
         let lower: bool = r.get(3)?;
@@ -72,13 +74,20 @@ pub fn follower_series(
 
     if metric == AudienceMetric::Followers {
         for (date, value) in anchored_changes(conn, account_id, &per_source)? {
-            per_source.entry((date, AudienceSource::AnalyticsSeries)).or_insert((value, false));
+            per_source
+                .entry((date, AudienceSource::AnalyticsSeries))
+                .or_insert((value, false));
         }
     }
 
     let mut merged: BTreeMap<NaiveDate, SeriesPoint> = BTreeMap::new();
     for ((date, source), (value, lower)) in per_source {
-        let candidate = SeriesPoint { date, followers: value, source, lower_bound: lower };
+        let candidate = SeriesPoint {
+            date,
+            followers: value,
+            source,
+            lower_bound: lower,
+        };
         match merged.get(&date) {
             Some(cur) if cur.source.rank() >= source.rank() => {}
             _ => {
@@ -96,7 +105,8 @@ fn anchored_changes(
     observed: &BTreeMap<(NaiveDate, AudienceSource), (i64, bool)>,
 ) -> Result<Vec<(NaiveDate, i64)>> {
     let nets = daily_net_changes(conn, account_id)?;
-    let (Some((&first, _)), Some((&last, _))) = (nets.first_key_value(), nets.last_key_value()) else {
+    let (Some((&first, _)), Some((&last, _))) = (nets.first_key_value(), nets.last_key_value())
+    else {
         return Ok(Vec::new());
     };
     // The measured count nearest to the end of the change series, within the allowed gap.
@@ -104,8 +114,7 @@ fn anchored_changes(
         .iter()
         .filter(|((_, s), (_, lower))| *s != AudienceSource::Reconstructed && !lower)
         .filter(|((d, _), _)| {
-            *d >= first.pred_opt().unwrap_or(first)
-                && (*d - last).num_days() <= ANCHOR_MAX_GAP_DAYS
+            *d >= first.pred_opt().unwrap_or(first) && (*d - last).num_days() <= ANCHOR_MAX_GAP_DAYS
         })
         .max_by_key(|((d, s), _)| (std::cmp::Reverse((*d - last).num_days().abs()), s.rank()))
         .map(|((d, _), (v, _))| (*d, *v));
@@ -147,7 +156,9 @@ pub fn daily_net_changes(conn: &Connection, account_id: i64) -> Result<BTreeMap<
     let mut out = BTreeMap::new();
     while let Some(r) = rows.next()? {
         let day: String = r.get(0)?;
-        let Some(date) = parse_day(&day) else { continue };
+        let Some(date) = parse_day(&day) else {
+            continue;
+        };
         let gained: Option<i64> = r.get(1)?;
         let lost: Option<i64> = r.get(2)?;
         let net: Option<i64> = r.get(3)?;
@@ -165,7 +176,11 @@ pub fn daily_net_changes(conn: &Connection, account_id: i64) -> Result<BTreeMap<
 }
 
 /// The most recent value of a metric, whatever its source.
-pub fn latest_value(conn: &Connection, account_id: i64, metric: AudienceMetric) -> Result<Option<i64>> {
+pub fn latest_value(
+    conn: &Connection,
+    account_id: i64,
+    metric: AudienceMetric,
+) -> Result<Option<i64>> {
     Ok(conn
         .query_row(
             "SELECT value FROM audience_observations WHERE account_id = ?1 AND metric = ?2
@@ -219,7 +234,9 @@ mod tests {
                 Ok(())
             })
             .unwrap();
-        let s = store.read(|c| follower_series(c, id, AudienceMetric::Followers)).unwrap();
+        let s = store
+            .read(|c| follower_series(c, id, AudienceMetric::Followers))
+            .unwrap();
         let pairs: Vec<(NaiveDate, i64)> = s.iter().map(|p| (p.date, p.followers)).collect();
         // 2026-01-04 is the anchor (no change known that day); end of 01-03 = 100, 01-02 = 103,
         // 01-01 = 98, and the day before the series = 90.
@@ -249,7 +266,9 @@ mod tests {
                 Ok(())
             })
             .unwrap();
-        let s = store.read(|c| follower_series(c, id, AudienceMetric::Followers)).unwrap();
+        let s = store
+            .read(|c| follower_series(c, id, AudienceMetric::Followers))
+            .unwrap();
         assert!(s.is_empty());
     }
 
@@ -269,9 +288,14 @@ mod tests {
                 Ok(())
             })
             .unwrap();
-        let s = store.read(|c| follower_series(c, id, AudienceMetric::Followers)).unwrap();
+        let s = store
+            .read(|c| follower_series(c, id, AudienceMetric::Followers))
+            .unwrap();
         assert_eq!(s.len(), 2);
         assert_eq!((s[0].followers, s[0].lower_bound), (50, true));
-        assert_eq!((s[1].followers, s[1].source), (70, AudienceSource::ExportSnapshot));
+        assert_eq!(
+            (s[1].followers, s[1].source),
+            (70, AudienceSource::ExportSnapshot)
+        );
     }
 }

@@ -84,10 +84,15 @@ impl Store {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         }
-        let existed = path.exists() && std::fs::metadata(&path).map(|m| m.len() > 0).unwrap_or(false);
+        let existed = path.exists()
+            && std::fs::metadata(&path)
+                .map(|m| m.len() > 0)
+                .unwrap_or(false);
         let mut conn = Connection::open_with_flags(
             &path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         let found = read_user_version(&conn, &path)?;
         if found > SCHEMA_VERSION {
@@ -111,7 +116,11 @@ impl Store {
             let backup = backup_path(&path, found);
             online_backup(&conn, &backup)?;
             migrations().to_latest(&mut conn)?;
-            OpenOutcome::Migrated { from: found, to: SCHEMA_VERSION, backup }
+            OpenOutcome::Migrated {
+                from: found,
+                to: SCHEMA_VERSION,
+                backup,
+            }
         } else {
             OpenOutcome::UpToDate
         };
@@ -153,12 +162,16 @@ impl Store {
 }
 
 fn read_user_version(conn: &Connection, path: &Path) -> Result<i64> {
-    conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)).map_err(|e| match e {
-        rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase => {
-            Error::NotADatabase { path: path.display().to_string(), detail: f.to_string() }
-        }
-        other => other.into(),
-    })
+    conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))
+        .map_err(|e| match e {
+            rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase => {
+                Error::NotADatabase {
+                    path: path.display().to_string(),
+                    detail: f.to_string(),
+                }
+            }
+            other => other.into(),
+        })
 }
 
 fn is_empty_schema(conn: &Connection) -> Result<bool> {
@@ -168,7 +181,10 @@ fn is_empty_schema(conn: &Connection) -> Result<bool> {
 
 fn backup_path(path: &Path, version: i64) -> PathBuf {
     let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S");
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     path.with_file_name(format!("{name}.v{version}-{stamp}.bak"))
 }
 

@@ -28,7 +28,10 @@ pub(crate) const METRIC_COLUMNS: &str = "views, impressions, reach, likes, comme
     saves, engagements, profile_visits, follows, link_clicks, watch_time_s, avg_view_duration_s, avg_pct_viewed";
 
 /// Reads the 16 metric columns starting at `first`.
-pub(crate) fn metrics_from_row(r: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<PostMetrics> {
+pub(crate) fn metrics_from_row(
+    r: &rusqlite::Row<'_>,
+    first: usize,
+) -> rusqlite::Result<PostMetrics> {
     Ok(PostMetrics {
         views: r.get(first)?,
         impressions: r.get(first + 1)?,
@@ -79,12 +82,18 @@ pub fn list(conn: &Connection, account_id: i64) -> Result<Vec<PostRow>> {
         "SELECT m.post_id, m.observed_on, m.source, {cols} FROM post_metrics m
          JOIN posts p ON p.id = m.post_id WHERE p.account_id = ?1
          ORDER BY m.post_id, m.observed_on, m.id",
-        cols = METRIC_COLUMNS.split(", ").map(|c| format!("m.{c}")).collect::<Vec<_>>().join(", ")
+        cols = METRIC_COLUMNS
+            .split(", ")
+            .map(|c| format!("m.{c}"))
+            .collect::<Vec<_>>()
+            .join(", ")
     ))?;
     let mut rows = obs.query([account_id])?;
     while let Some(r) = rows.next()? {
         let post_id: i64 = r.get(0)?;
-        let Some(&i) = index.get(&post_id) else { continue };
+        let Some(&i) = index.get(&post_id) else {
+            continue;
+        };
         let row = &mut posts[i];
         row.observed_on = r.get(1)?;
         row.source = r.get(2)?;
@@ -106,13 +115,24 @@ pub struct NewPost<'a> {
 
 /// Inserts a post or completes the one already stored (known fields are kept, missing ones filled).
 /// Returns the post id and whether it is new.
-pub fn upsert(conn: &Connection, account_id: i64, import_id: i64, p: &NewPost<'_>) -> Result<(i64, bool)> {
-    let mut find =
-        conn.prepare_cached("SELECT id FROM posts WHERE account_id = ?1 AND platform_post_id = ?2")?;
+pub fn upsert(
+    conn: &Connection,
+    account_id: i64,
+    import_id: i64,
+    p: &NewPost<'_>,
+) -> Result<(i64, bool)> {
+    let mut find = conn
+        .prepare_cached("SELECT id FROM posts WHERE account_id = ?1 AND platform_post_id = ?2")?;
     let existing: Option<i64> = find
         .query_row(params![account_id, p.platform_post_id], |r| r.get(0))
         .map(Some)
-        .or_else(|e| if e == rusqlite::Error::QueryReturnedNoRows { Ok(None) } else { Err(e) })?;
+        .or_else(|e| {
+            if e == rusqlite::Error::QueryReturnedNoRows {
+                Ok(None)
+            } else {
+                Err(e)
+            }
+        })?;
     if let Some(id) = existing {
         let mut upd = conn.prepare_cached(
             "UPDATE posts SET published_at = coalesce(published_at, ?2), text = coalesce(text, ?3),
@@ -120,7 +140,14 @@ pub fn upsert(conn: &Connection, account_id: i64, import_id: i64, p: &NewPost<'_
                  kind = CASE WHEN kind = 'post' THEN ?6 ELSE kind END
              WHERE id = ?1",
         )?;
-        upd.execute(params![id, p.published_at, p.text, p.url, p.duration_s, p.kind])?;
+        upd.execute(params![
+            id,
+            p.published_at,
+            p.text,
+            p.url,
+            p.duration_s,
+            p.kind
+        ])?;
         return Ok((id, false));
     }
     let mut ins = conn.prepare_cached(
@@ -160,7 +187,13 @@ pub fn observe(
     let previous = last
         .query_row(params![post_id, source], |r| metrics_from_row(r, 0))
         .map(Some)
-        .or_else(|e| if e == rusqlite::Error::QueryReturnedNoRows { Ok(None) } else { Err(e) })?;
+        .or_else(|e| {
+            if e == rusqlite::Error::QueryReturnedNoRows {
+                Ok(None)
+            } else {
+                Err(e)
+            }
+        })?;
     if previous.as_ref() == Some(m) {
         return Ok(false);
     }

@@ -5,7 +5,7 @@ import type { PostMetrics } from "./PostMetrics";
 /**
  * A post with the latest numbers known for it (each null when no source gave it).
  */
-export type PostRow = { id: bigint, account_id: bigint, platform_post_id: string, published_at: string | null, kind: PostKind, text: string | null, url: string | null, duration_s: number | null, 
+export type PostRow = { id: number, account_id: number, platform_post_id: string, published_at: string | null, kind: PostKind, text: string | null, url: string | null, duration_s: number | null, 
 /**
  * The day the latest numbers were true, and which file gave them.
  */

@@ -4,7 +4,7 @@ import type { AudienceSource } from "./AudienceSource";
 /**
  * One day of an audience series.
  */
-export type SeriesPoint = { date: string, followers: bigint, source: AudienceSource, 
+export type SeriesPoint = { date: string, followers: number, source: AudienceSource, 
 /**
  * True when the real count may have been higher (rebuilt from current followers' follow dates).
  */

@@ -10,7 +10,7 @@ export type Inspection = { name: string, recognised: Array<Recognised>,
 /**
  * Files of the export Resonance does not need (likes you gave, messages, media...).
  */
-unused: bigint, unrecognised: Array<Unrecognised>, platforms: Array<Platform>, 
+unused: number, unrecognised: Array<Unrecognised>, platforms: Array<Platform>, 
 /**
  * The account the export names, when it does.
  */

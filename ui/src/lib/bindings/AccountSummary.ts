@@ -5,7 +5,7 @@ import type { Role } from "./Role";
 /**
  * An account as every view lists it.
  */
-export type AccountSummary = { id: bigint, platform: Platform, handle: string, display_name: string | null, 
+export type AccountSummary = { id: number, platform: Platform, handle: string, display_name: string | null, 
 /**
  * The owner's own name for the account, when set.
  */
@@ -13,16 +13,16 @@ label: string | null, role: Role, is_demo: boolean,
 /**
  * Latest known follower count (null when no source gave one).
  */
-followers: bigint | null, followers_on: string | null, 
+followers: number | null, followers_on: string | null, 
 /**
  * Latest known count of accounts it follows.
  */
-following: bigint | null, 
+following: number | null, 
 /**
  * Own posts stored (reposts of other people excluded).
  */
-posts: bigint, 
+posts: number, 
 /**
  * LinkedIn connections, where an export lists them.
  */
-connections: bigint | null, };
+connections: number | null, };

@@ -7,4 +7,4 @@ import type { ImportStatus } from "./ImportStatus";
 /**
  * What an import did.
  */
-export type ImportReport = { file: string, status: ImportStatus, import_id: bigint | null, formats: Array<FileKind>, accounts: Array<AccountSummary>, counts: ImportCounts, date_from: string | null, date_to: string | null, warnings: Array<string>, };
+export type ImportReport = { file: string, status: ImportStatus, import_id: number | null, formats: Array<FileKind>, accounts: Array<AccountSummary>, counts: ImportCounts, date_from: string | null, date_to: string | null, warnings: Array<string>, };

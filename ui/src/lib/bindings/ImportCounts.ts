@@ -7,40 +7,40 @@ export type ImportCounts = {
 /**
  * Accounts created by this import.
  */
-accounts_created: bigint, 
+accounts_created: number, 
 /**
  * People listed as followers (or connections) in the export's snapshot.
  */
-followers: bigint, 
+followers: number, 
 /**
  * People listed as followed by the account.
  */
-following: bigint, 
+following: number, 
 /**
  * Followers present in the previous snapshot and missing from this one.
  */
-unfollows: bigint, 
+unfollows: number, 
 /**
  * Posts seen in the file (new or already known).
  */
-posts: bigint, 
+posts: number, 
 /**
  * Posts that were not in the store before.
  */
-posts_new: bigint, 
+posts_new: number, 
 /**
  * Dated post-metric observations added (identical numbers are not stored twice).
  */
-post_observations: bigint, 
+post_observations: number, 
 /**
  * Dated audience counts added (snapshots, series points, reconstructed lower bounds).
  */
-audience_points: bigint, 
+audience_points: number, 
 /**
  * Daily follow-change rows added.
  */
-follow_changes: bigint, 
+follow_changes: number, 
 /**
  * Account-level daily metric values added.
  */
-daily_metrics: bigint, };
+daily_metrics: number, };

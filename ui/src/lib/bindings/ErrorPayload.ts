@@ -3,4 +3,4 @@
 /**
  * An error as the UI and `--json` consumers receive it.
  */
-export type ErrorPayload = { code: string, message: string, file: string | null, line: bigint | null, };
+export type ErrorPayload = { code: string, message: string, file: string | null, line: number | null, };

@@ -5,4 +5,4 @@ export type ProgressUpdate = { stage: Stage,
 /**
  * The entry being read.
  */
-file: string, done_bytes: bigint, total_bytes: bigint, };
+file: string, done_bytes: number, total_bytes: number, };

@@ -1,0 +1,84 @@
+// End-to-end test of the real window: the built app opens on the demo data and shows the
+// overview with pro and personal accounts and their growth charts; the language switch works.
+// Run under Xvfb: tests/e2e/run.sh target/debug/resonance-app
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startDriver, Session } from './webdriver.mjs';
+
+const binary = resolve(process.argv[2] ?? 'target/debug/resonance-app');
+const shots = process.env.E2E_SCREENSHOTS ? resolve(process.env.E2E_SCREENSHOTS) : null;
+const dataDir = mkdtempSync(join(tmpdir(), 'resonance-e2e-'));
+const port = 4444 + Math.floor(Math.random() * 1000);
+
+const { proc, base } = await startDriver(port, {
+  RESONANCE_DB: join(dataDir, 'resonance.db'),
+  RESONANCE_LANG: 'en',
+  LANG: 'en_US.UTF-8',
+});
+let session;
+let failed = false;
+const step = async (name, fn) => {
+  const t0 = Date.now();
+  try {
+    await fn();
+    console.log(`ok - ${name} (${Date.now() - t0} ms)`);
+  } catch (e) {
+    failed = true;
+    console.log(`not ok - ${name}\n  ${e.stack ?? e}`);
+    throw e;
+  }
+};
+
+try {
+  session = await Session.create(base, binary);
+
+  await step('the overview shows the demo accounts of both roles', async () => {
+    const cards = await session.waitFor('[data-testid=account-card]', { count: 5, timeout: 60000 });
+    const platforms = await session.exec(
+      'return [...document.querySelectorAll("[data-testid=account-card]")].map(c => c.dataset.platform + ":" + c.closest("section").className);',
+    );
+    assert.ok(cards.length >= 5, `expected at least 5 accounts, got ${cards.length}`);
+    assert.ok(platforms.some((p) => p.includes('pro')), `no pro account in ${platforms}`);
+    assert.ok(platforms.some((p) => p.includes('personal')), `no personal account in ${platforms}`);
+    const distinct = new Set(platforms.map((p) => p.split(':')[0]));
+    assert.ok(distinct.size >= 3, `expected 3 platforms, got ${[...distinct]}`);
+    const badge = await session.find('[data-testid=demo-badge]');
+    assert.match(await session.text(badge), /Demo data/);
+  });
+
+  await step('every card shows a follower count and a rendered growth chart', async () => {
+    await session.waitFor('img[data-testid=growth-chart]', { count: 5, timeout: 30000 });
+    const charts = await session.exec(
+      'return [...document.querySelectorAll("img[data-testid=growth-chart]")].map(i => [i.complete, i.naturalWidth, i.alt]);',
+    );
+    for (const [complete, width, alt] of charts) {
+      assert.ok(complete && width > 0, `chart not rendered: ${alt}`);
+      assert.ok(alt.length > 10, 'chart has a text alternative');
+    }
+    const counts = await session.exec('return [...document.querySelectorAll("[data-testid=followers]")].map(e => e.textContent);');
+    for (const c of counts) assert.match(c, /^[\d,]+$/, `follower count shown: ${c}`);
+  });
+
+  if (shots) {
+    mkdirSync(shots, { recursive: true });
+    writeFileSync(join(shots, 'overview-en.png'), await session.screenshot());
+  }
+
+  await step('switching to French translates the window', async () => {
+    await session.click(await session.find('[data-testid=lang-fr]'));
+    const h1 = await session.find('h1');
+    assert.equal(await session.text(h1), "Vue d'ensemble");
+    if (shots) writeFileSync(join(shots, 'overview-fr.png'), await session.screenshot());
+    await session.click(await session.find('[data-testid=lang-en]'));
+    assert.equal(await session.text(await session.find('h1')), 'Overview');
+  });
+} catch (e) {
+  failed = true;
+  if (!String(e).includes('not ok')) console.log(`not ok - ${e.stack ?? e}`);
+} finally {
+  if (session) await session.close();
+  proc.kill('SIGTERM');
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,105 @@
+// A minimal W3C WebDriver client (fetch only, no dependencies) for driving the real Tauri window
+// through WebKitWebDriver. See ../../../shared/reference/linux-setup.md: WebKitWebDriver directly is
+// reliable here; tauri-driver failed ~30 % of runs.
+import { spawn } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
+
+export async function startDriver(port, env) {
+  const proc = spawn('WebKitWebDriver', [`--port=${port}`, '--host=127.0.0.1'], {
+    env: { ...process.env, ...env, TAURI_WEBVIEW_AUTOMATION: 'true' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      const r = await fetch(`${base}/status`);
+      if (r.ok) return { proc, base };
+    } catch {
+      // not up yet
+    }
+    await sleep(100);
+  }
+  proc.kill('SIGKILL');
+  throw new Error('WebKitWebDriver did not start');
+}
+
+async function wd(base, method, path, body) {
+  const r = await fetch(`${base}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await r.json();
+  if (!r.ok || (json.value && json.value.error)) {
+    throw new Error(`${method} ${path}: ${JSON.stringify(json.value ?? json)}`);
+  }
+  return json.value;
+}
+
+export class Session {
+  static async create(base, binary) {
+    const caps = { capabilities: { alwaysMatch: { 'webkitgtk:browserOptions': { binary, args: [] } } } };
+    const v = await wd(base, 'POST', '/session', caps);
+    return new Session(base, v.sessionId);
+  }
+
+  constructor(base, id) {
+    this.base = base;
+    this.id = id;
+  }
+
+  cmd(method, path, body) {
+    return wd(this.base, method, `/session/${this.id}${path}`, body);
+  }
+
+  async find(css) {
+    const v = await this.cmd('POST', '/element', { using: 'css selector', value: css });
+    return v[ELEMENT];
+  }
+
+  async findAll(css) {
+    const v = await this.cmd('POST', '/elements', { using: 'css selector', value: css });
+    return v.map((e) => e[ELEMENT]);
+  }
+
+  /** Waits until `css` matches at least `count` elements; returns them. */
+  async waitFor(css, { count = 1, timeout = 20000 } = {}) {
+    const end = Date.now() + timeout;
+    let last = [];
+    while (Date.now() < end) {
+      try {
+        last = await this.findAll(css);
+        if (last.length >= count) return last;
+      } catch {
+        // page still loading
+      }
+      await sleep(200);
+    }
+    throw new Error(`timed out waiting for ${count} × ${css} (found ${last.length})`);
+  }
+
+  text(el) {
+    return this.cmd('GET', `/element/${el}/text`);
+  }
+
+  click(el) {
+    return this.cmd('POST', `/element/${el}/click`, {});
+  }
+
+  exec(script, args = []) {
+    return this.cmd('POST', '/execute/sync', { script, args });
+  }
+
+  async screenshot() {
+    // Let the last click paint first (two animation frames).
+    await this.exec('return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))));').catch(() => {});
+    await sleep(300);
+    return Buffer.from(await this.cmd('GET', '/screenshot'), 'base64');
+  }
+
+  close() {
+    return wd(this.base, 'DELETE', `/session/${this.id}`).catch(() => {});
+  }
+}

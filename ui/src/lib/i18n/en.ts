@@ -1,0 +1,33 @@
+// English messages. fr.ts must have exactly the same keys (checked by the compiler).
+export const en = {
+  'app.name': 'Resonance',
+  'app.tagline': 'Is your audience real?',
+  'lang.label': 'Language',
+  'demo.badge': 'Demo data',
+  'demo.explain': 'You are looking at the exports of Camille Laurent, a fictional designer. Import your own to replace them.',
+  'loading.demo': 'Preparing the demo data…',
+  'loading': 'Loading…',
+  'error.title': 'Something went wrong',
+  'overview.title': 'Overview',
+  'overview.lede': 'Your pro and personal accounts side by side: how many follow, and how that moved.',
+  'role.pro': 'Pro',
+  'role.personal': 'Personal',
+  'role.pro.explain': 'Communication and public image',
+  'role.personal.explain': 'Sharing with a real circle',
+  'role.none': 'No {role} account yet.',
+  'card.followers': 'followers',
+  'card.following': 'following',
+  'card.posts': 'posts',
+  'card.connections': 'connections',
+  'card.unknown': 'unknown',
+  'card.change': '{change} in {days} days',
+  'card.nochange': 'Not enough history for a trend yet',
+  'card.as_of': 'as of {date}',
+  'chart.alt': 'Follower growth of {name}: {from} on {start}, {to} on {end}.',
+  'chart.alt.empty': 'No follower history for {name} yet.',
+  'chart.loading': 'Drawing the chart…',
+  'empty.title': 'No accounts yet',
+  'empty.body': 'Import the data export of one of your accounts to begin. Resonance reads Instagram, X and LinkedIn exports.',
+} as const;
+
+export type MessageKey = keyof typeof en;

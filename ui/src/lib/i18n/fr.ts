@@ -1,0 +1,33 @@
+import type { MessageKey } from './en';
+
+// Messages en français.
+export const fr: Record<MessageKey, string> = {
+  'app.name': 'Resonance',
+  'app.tagline': 'Votre audience est-elle réelle ?',
+  'lang.label': 'Langue',
+  'demo.badge': 'Données de démonstration',
+  'demo.explain': 'Vous voyez les exports de Camille Laurent, une designer fictive. Importez les vôtres pour les remplacer.',
+  'loading.demo': 'Préparation des données de démonstration…',
+  'loading': 'Chargement…',
+  'error.title': 'Un problème est survenu',
+  'overview.title': "Vue d'ensemble",
+  'overview.lede': 'Vos comptes pro et perso côte à côte : combien vous suivent, et comment cela a évolué.',
+  'role.pro': 'Pro',
+  'role.personal': 'Perso',
+  'role.pro.explain': 'Communication et image publique',
+  'role.personal.explain': 'Partage avec un vrai cercle',
+  'role.none': 'Pas encore de compte {role}.',
+  'card.followers': 'abonnés',
+  'card.following': 'abonnements',
+  'card.posts': 'publications',
+  'card.connections': 'relations',
+  'card.unknown': 'inconnu',
+  'card.change': '{change} en {days} jours',
+  'card.nochange': "Pas encore assez d'historique pour une tendance",
+  'card.as_of': 'au {date}',
+  'chart.alt': "Croissance des abonnés de {name} : {from} le {start}, {to} le {end}.",
+  'chart.alt.empty': "Pas encore d'historique d'abonnés pour {name}.",
+  'chart.loading': 'Tracé du graphique…',
+  'empty.title': 'Aucun compte pour le moment',
+  'empty.body': "Importez l'export de données d'un de vos comptes pour commencer. Resonance lit les exports Instagram, X et LinkedIn.",
+};
