@@ -194,7 +194,8 @@ pub enum ImportErrorKind {
     #[error("this is not an export Resonance can read ({what})")]
     NotRecognised { what: String },
     #[error(
-        "this {platform} export is in HTML; Resonance reads the JSON format. Request a new download and choose \"Format: JSON\""
+        "this {} export is in HTML; Resonance reads the JSON format. Request a new download and choose \"Format: JSON\"",
+        platform.label()
     )]
     HtmlExport { platform: Platform },
     #[error("the file ends too early (truncated download?): {detail}")]
@@ -218,7 +219,8 @@ pub enum ImportErrorKind {
         first_line: u64,
     },
     #[error(
-        "the export does not say which {platform} account it belongs to; choose the account (--account ID)"
+        "the export does not say which {} account it belongs to; choose the account (--account ID)",
+        platform.label()
     )]
     AccountUnknown { platform: Platform },
     #[error("the file cannot be read: {detail}")]

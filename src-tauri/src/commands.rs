@@ -19,16 +19,19 @@ async fn blocking<T: Send + 'static>(
     state: &State<'_, AppState>,
     f: impl FnOnce(&Store, Lang) -> resonance::Result<T> + Send + 'static,
 ) -> CmdResult<T> {
-    let store = state.store()?;
+    let cell = state.store_cell();
     let lang = state.lang();
-    tauri::async_runtime::spawn_blocking(move || f(&store, lang).map_err(|e| e.payload(lang)))
-        .await
-        .map_err(|e| ErrorPayload {
-            code: "internal".into(),
-            message: e.to_string(),
-            file: None,
-            line: None,
-        })?
+    tauri::async_runtime::spawn_blocking(move || {
+        let store = crate::state::open_store(&cell, lang)?;
+        f(&store, lang).map_err(|e| e.payload(lang))
+    })
+    .await
+    .map_err(|e| ErrorPayload {
+        code: "internal".into(),
+        message: e.to_string(),
+        file: None,
+        line: None,
+    })?
 }
 
 #[derive(Serialize, TS)]

@@ -16,7 +16,7 @@ fn main() {
         set_env_once();
     }
     tauri::Builder::default()
-        .manage(state::AppState::open())
+        .manage(state::AppState::new())
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::ensure_ready,

@@ -1,27 +1,26 @@
-//! What the shell keeps: the store (a pool; cheap to clone) and the language of messages.
+//! What the shell keeps: the store (a pool, cheap to clone, opened lazily on the blocking pool so
+//! that no database work ever runs on the main thread) and the language of messages.
 
 use resonance::error::ErrorPayload;
 use resonance::{Lang, Store};
-use std::sync::RwLock;
+use std::sync::{Arc, OnceLock, RwLock};
 
 pub struct AppState {
     /// The store, or why it could not be opened (every command then returns that error).
-    store: Result<Store, ErrorPayload>,
+    store: Arc<OnceLock<Result<Store, ErrorPayload>>>,
     lang: RwLock<Lang>,
 }
 
 impl AppState {
-    pub fn open() -> AppState {
-        let lang = Lang::from_env();
-        let path = resonance::store::default_db_path();
-        let store = Store::open(&path).map_err(|e| e.payload(lang));
+    pub fn new() -> AppState {
         AppState {
-            store,
-            lang: RwLock::new(lang),
+            store: Arc::new(OnceLock::new()),
+            lang: RwLock::new(Lang::from_env()),
         }
     }
 
-    pub fn store(&self) -> Result<Store, ErrorPayload> {
+    /// A handle to open (once) and get the store; call it off the main thread.
+    pub fn store_cell(&self) -> Arc<OnceLock<Result<Store, ErrorPayload>>> {
         self.store.clone()
     }
 
@@ -34,4 +33,15 @@ impl AppState {
             *l = lang;
         }
     }
+}
+
+/// Opens the store at the default path (or `RESONANCE_DB`) the first time; blocking.
+pub fn open_store(
+    cell: &OnceLock<Result<Store, ErrorPayload>>,
+    lang: Lang,
+) -> Result<Store, ErrorPayload> {
+    cell.get_or_init(|| {
+        Store::open(resonance::store::default_db_path()).map_err(|e| e.payload(lang))
+    })
+    .clone()
 }

@@ -30,8 +30,8 @@ impl Out {
                 serde_json::to_string(&payload).unwrap_or_else(|_| payload.message.clone())
             );
         } else {
-            let prefix = self.lang.pick("error", "erreur");
-            eprintln!("{prefix}: {}", e.localized(self.lang));
+            let prefix = self.lang.pick("error: ", "erreur : ");
+            eprintln!("{prefix}{}", e.localized(self.lang));
         }
     }
 

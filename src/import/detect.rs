@@ -135,6 +135,17 @@ pub fn is_junk(path: &str) -> bool {
         || base == "thumbs.db"
 }
 
+/// Media files that exports carry beside their data (photos, videos, subtitles, sounds).
+pub fn is_media(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    [
+        ".jpg", ".jpeg", ".png", ".webp", ".heic", ".gif", ".mp4", ".mov", ".m4a", ".mp3", ".srt",
+        ".vtt", ".svg", ".ico",
+    ]
+    .iter()
+    .any(|ext| lower.ends_with(ext))
+}
+
 fn magic(head: &[u8]) -> Option<&'static str> {
     const MAGICS: &[(&[u8], &str)] = &[
         (b"\x89PNG", "a PNG image"),

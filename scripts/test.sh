@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs every test of Resonance on a fresh machine: installs what is missing, then formatting,
+# lints, the Rust tests, the UI's type-check, lint and unit tests, the check that the TypeScript
+# types of the IPC match the Rust types, a debug build of the app and the end-to-end tests of
+# the real window under Xvfb.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TERM_COLOR=never
+start=$(date +%s)
+section() { echo; echo "=== $* ($(( $(date +%s) - start )) s)"; }
+
+section "setup"
+RESONANCE_TEST_TOOLS=1 scripts/setup-linux.sh
+
+section "cargo fmt"
+cargo fmt --all -- --check
+
+section "cargo clippy"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+section "cargo test"
+cargo test --workspace --locked
+
+section "IPC types are up to date"
+if [ -n "$(git status --porcelain -- ui/src/lib/bindings)" ]; then
+  git status --porcelain -- ui/src/lib/bindings
+  git diff -- ui/src/lib/bindings | head -50
+  echo "ui/src/lib/bindings differ from the Rust types: run 'cargo test' and commit the result."
+  exit 1
+fi
+
+section "UI: type-check, lint, unit tests"
+(cd ui && npm run check && npm run lint && npm test)
+
+section "build the app (debug, UI embedded)"
+ui/node_modules/.bin/tauri build --debug --no-bundle
+
+section "end-to-end tests of the real window"
+tests/e2e/run.sh target/debug/resonance-app
+
+section "all tests passed"
