@@ -1231,7 +1231,80 @@ fn ig_pro(r: &mut Rg) -> IgAccount {
         });
     }
 
-    // 3. Follows: most come from posts in the days after they go out, the rest from search and
+    // 3. What the posts did, given the audience expected at the time (the simulation below
+    //    lands within a few percent of it).
+    let mut expected_f: BTreeMap<NaiveDate, f64> = BTreeMap::new();
+    let mut running = 0.0;
+    for d in span(start, end) {
+        expected_f.insert(d, running);
+        running += rate(d) * 0.95;
+        if d == viral_day {
+            running += 1000.0;
+        } else if d == plus(viral_day, 1) {
+            running += 260.0;
+        } else if d == buy_day {
+            running += 1500.0;
+        }
+    }
+    let like_k = [
+        (date(2022, 3, 1), 0.105),
+        (date(2024, 11, 1), 0.09),
+        (date(2026, 10, 31), 0.075),
+    ];
+    let comment_k = [
+        (date(2022, 3, 1), 26.0),
+        (date(2024, 11, 1), 22.0),
+        (date(2025, 6, 1), 16.0),
+        (date(2026, 10, 31), 9.0),
+    ];
+    let save_k = [
+        (date(2022, 3, 1), 55.0),
+        (date(2024, 11, 1), 48.0),
+        (date(2026, 10, 31), 19.0),
+    ];
+    let share_k = [
+        (date(2022, 3, 1), 16.0),
+        (date(2024, 11, 1), 15.0),
+        (date(2026, 10, 31), 6.0),
+    ];
+    for p in posts.iter_mut() {
+        let d = day_of(p.ts);
+        if d == viral_day {
+            p.full = [
+                251_384.0, 187_902.0, 13_870.0, 912.0, 4_037.0, 2_641.0, 6_420.0,
+            ];
+            continue;
+        }
+        let f = expected_f.get(&d).copied().unwrap_or(0.0).max(30.0);
+        let (lo, hi) = match p.kind {
+            Ig::Image => (0.24, 0.36),
+            Ig::Carousel => (0.30, 0.44),
+            Ig::Reel if d.year() >= 2025 => (0.7, 1.6),
+            Ig::Reel => (0.45, 0.95),
+        };
+        let mut reach = f * un(r, lo, hi) * lognorm(r, 0.2);
+        if chance(r, 0.04) {
+            reach *= un(r, 1.6, 2.6);
+        }
+        let views = reach
+            * match p.kind {
+                Ig::Image => un(r, 1.2, 1.5),
+                Ig::Carousel => un(r, 1.7, 2.4),
+                Ig::Reel => un(r, 1.35, 1.9),
+            };
+        let (cm, sm, shm) = match p.kind {
+            Ig::Image => (0.8, 0.45, 0.6),
+            Ig::Carousel => (1.0, 1.0, 1.0),
+            Ig::Reel => (0.7, 0.55, 1.3),
+        };
+        let likes = reach * knots(d, &like_k) * lognorm(r, 0.2);
+        let comments = (knots(d, &comment_k) * cm * lognorm(r, 0.35)).min(reach * 0.06);
+        let saves = (knots(d, &save_k) * sm * lognorm(r, 0.35)).min(reach * 0.08);
+        let shares = (knots(d, &share_k) * shm * lognorm(r, 0.4)).min(reach * 0.04);
+        p.full = [views, reach, likes, comments, shares, saves, 0.0];
+    }
+
+    // 4. Follows: most come from posts in the days after they go out, the rest from search and
     //    the profile. The viral reel brings ~1,100 at once. The purchase brings 1,800 at night.
     #[derive(Clone, Copy, PartialEq, Eq)]
     enum Src {
@@ -1240,20 +1313,47 @@ fn ig_pro(r: &mut Rg) -> IgAccount {
         Bot,
     }
     let mut events: Vec<(i64, Src)> = Vec::new();
+    // What posts bring each month (the days each post "covers" until the next one), shared among
+    // that month's posts by the accounts they reached.
+    let mut months: BTreeMap<(i32, u32), (f64, Vec<usize>)> = BTreeMap::new();
     for i in 0..posts.len() {
         let d = day_of(posts[i].ts);
+        if d == viral_day {
+            continue;
+        }
         let next = posts
             .get(i + 1)
             .map(|p| day_of(p.ts))
             .unwrap_or(plus(end, 1));
         let window = (next - d).num_days().clamp(1, 4);
         let expected: f64 = (0..window).map(|k| rate(plus(d, k))).sum();
-        let viral = d == viral_day;
-        let n = if viral {
-            1100
-        } else {
-            (0.62 * expected * lognorm(r, 0.35)).round() as usize
-        };
+        let e = months
+            .entry((d.year(), d.month()))
+            .or_insert((0.0, Vec::new()));
+        e.0 += 0.62 * expected;
+        e.1.push(i);
+    }
+    let mut quota = vec![0usize; posts.len()];
+    for (target, idx) in months.values() {
+        let w: Vec<f64> = idx
+            .iter()
+            .map(|&i| {
+                let conversion = match posts[i].kind {
+                    Ig::Image => 1.0,
+                    Ig::Carousel => 1.25,
+                    Ig::Reel => 0.55,
+                };
+                posts[i].full[REACH] * conversion * lognorm(r, 0.25)
+            })
+            .collect();
+        let sum: f64 = w.iter().sum::<f64>().max(1.0);
+        for (k, &i) in idx.iter().enumerate() {
+            quota[i] = (target * w[k] / sum).round() as usize;
+        }
+    }
+    for i in 0..posts.len() {
+        let viral = day_of(posts[i].ts) == viral_day;
+        let n = if viral { 1100 } else { quota[i] };
         let mean_h = if viral { 8.0 } else { 14.0 };
         for _ in 0..n {
             let delay = (expo(r) * mean_h * 3600.0).min(96.0 * 3600.0) as i64 + 60;
@@ -1286,7 +1386,7 @@ fn ig_pro(r: &mut Rg) -> IgAccount {
     events.retain(|(t, _)| *t > at(start, 0, 0, 0) && *t < horizon);
     events.sort_by_key(|(t, s)| (*t, *s as u8));
 
-    // 4. Who they are, and who leaves again.
+    // 5. Who they are, and who leaves again.
     let mut names = Names::default();
     let mut followers = Vec::new();
     let mut bots = Vec::new();
@@ -1339,65 +1439,10 @@ fn ig_pro(r: &mut Rg) -> IgAccount {
         }
     }
 
-    // 5. What the posts did, given the audience at the time.
-    let counter = Counter::new(&followers);
-    let like_k = [
-        (date(2022, 3, 1), 0.105),
-        (date(2024, 11, 1), 0.09),
-        (date(2026, 10, 31), 0.075),
-    ];
-    let comment_k = [
-        (date(2022, 3, 1), 26.0),
-        (date(2024, 11, 1), 22.0),
-        (date(2025, 6, 1), 16.0),
-        (date(2026, 10, 31), 9.0),
-    ];
-    let save_k = [
-        (date(2022, 3, 1), 55.0),
-        (date(2024, 11, 1), 48.0),
-        (date(2026, 10, 31), 19.0),
-    ];
-    let share_k = [
-        (date(2022, 3, 1), 16.0),
-        (date(2024, 11, 1), 15.0),
-        (date(2026, 10, 31), 6.0),
-    ];
     for p in posts.iter_mut() {
-        let d = day_of(p.ts);
-        if d == viral_day {
-            p.full = [
-                251_384.0, 187_902.0, 13_870.0, 912.0, 4_037.0, 2_641.0, 6_420.0,
-            ];
-            continue;
+        if day_of(p.ts) != viral_day {
+            p.full[VISITS] = p.full[REACH] * 0.012 * lognorm(r, 0.3) + p.follows.len() as f64 * 3.0;
         }
-        let f = counter.at(p.ts).max(30.0);
-        let (lo, hi) = match p.kind {
-            Ig::Image => (0.24, 0.36),
-            Ig::Carousel => (0.30, 0.44),
-            Ig::Reel if d.year() >= 2025 => (0.7, 1.6),
-            Ig::Reel => (0.45, 0.95),
-        };
-        let mut reach = f * un(r, lo, hi) * lognorm(r, 0.2);
-        if chance(r, 0.04) {
-            reach *= un(r, 1.6, 2.6);
-        }
-        let views = reach
-            * match p.kind {
-                Ig::Image => un(r, 1.2, 1.5),
-                Ig::Carousel => un(r, 1.7, 2.4),
-                Ig::Reel => un(r, 1.35, 1.9),
-            };
-        let (cm, sm, shm) = match p.kind {
-            Ig::Image => (0.8, 0.45, 0.6),
-            Ig::Carousel => (1.0, 1.0, 1.0),
-            Ig::Reel => (0.7, 0.55, 1.3),
-        };
-        let likes = reach * knots(d, &like_k) * lognorm(r, 0.2);
-        let comments = (knots(d, &comment_k) * cm * lognorm(r, 0.35)).min(reach * 0.06);
-        let saves = (knots(d, &save_k) * sm * lognorm(r, 0.35)).min(reach * 0.08);
-        let shares = (knots(d, &share_k) * shm * lognorm(r, 0.4)).min(reach * 0.04);
-        let visits = reach * 0.012 * lognorm(r, 0.3) + p.follows.len() as f64 * 3.0;
-        p.full = [views, reach, likes, comments, shares, saves, visits];
     }
 
     // 6. Stories (in the 2025 layout only), accounts she follows, likes she gave.
@@ -1411,7 +1456,7 @@ fn ig_pro(r: &mut Rg) -> IgAccount {
         }
     }
     let following = following_list(r, &mut names, at(start, 10, 0, 0), horizon, 160, 0.11, 0.08);
-    let likes_given = likes_list(r, &following, at(date(2025, 11, 1), 0, 0, 0), horizon, 120);
+    let likes_given = likes_list(r, &following, at(date(2025, 5, 1), 0, 0, 0), horizon, 160);
 
     IgAccount {
         handle: "atelier.camille",
@@ -2502,7 +2547,7 @@ const X_PRO_CONTACTS: &[(&str, &str)] = &[
     ("agence_cerise", "Agence Cerise"),
     ("romain_ux", "Romain (UX)"),
     ("sofia_letters", "Sofia Letters"),
-    ("design_meetup_ly", "Design Meetup Lyon"),
+    ("lyondesignmeet", "Design Meetup Lyon"),
     ("paper_nerd_eu", "Paper Nerd"),
     ("greta_makes", "Greta makes things"),
     ("theo_grid", "Théo · grilles"),
@@ -3719,26 +3764,18 @@ struct Li {
 
 const LI_SPREAD: [f64; 6] = [0.45, 0.25, 0.13, 0.08, 0.05, 0.04];
 
-const LI_HOOKS: &[&str] = &[
-    "Il y a {n} ans, je quittais mon CDI pour me lancer en freelance.",
-    "On me demande souvent combien coûte un logo.",
-    "Nouveau projet : l'identité visuelle de {c} 🎨",
-    "Un client m'a dit cette semaine : \"on veut juste un logo, rien de plus\".",
-    "3 choses que j'aurais aimé savoir avant de devenir designer freelance :",
-    "Retour sur la soirée Design & Territoires à Lyon hier soir.",
-    "Ce que j'ai appris en refaisant l'identité de {c} :",
-    "Petite victoire du jour 🙌",
-    "Le brief le plus court que j'aie reçu : \"faites-nous rêver\".",
-    "Pourquoi je ne présente jamais plus de deux pistes créatives.",
-    "Une identité visuelle, ce n'est pas un logo. C'est un système.",
-];
-const LI_BODIES: &[&str] = &[
-    "→ Un logo seul ne suffit pas : il faut des règles pour l'utiliser.\n→ La typographie porte autant la marque que le symbole.\n→ Les couleurs doivent tenir en impression comme à l'écran.",
-    "Le point de départ, c'est toujours la même question : qu'est-ce que vos clients doivent ressentir ?\n\nTout le reste (formes, couleurs, typos) en découle.",
-    "Premier réflexe : écouter. Deuxième réflexe : reformuler. Troisième : proposer.\n\nDans cet ordre, sinon on dessine pour soi.",
-    "Le projet a duré 8 semaines : atelier de positionnement, deux pistes, trois allers-retours, une charte de 40 pages.\n\nEt une équipe ravie de se reconnaître dans sa marque.",
-    "J'ai longtemps cru qu'il fallait tout accepter pour remplir l'agenda.\n\nAujourd'hui, je dis non aux projets où je ne peux pas apporter de valeur. Et mes clients en sont plus satisfaits.",
-    "Le tarif dépend de trois choses : le périmètre, le nombre de supports, et la cession de droits.\n\nUn \"petit logo\" pour une marque qui vise l'international n'est pas un petit projet.",
+const LI_POSTS: &[&str] = &[
+    "Il y a {n} ans, je quittais mon CDI pour me lancer en freelance.\n\nCe que j'ai appris depuis :\n→ Dire non à certains projets, c'est dire oui aux bons.\n→ Un devis clair évite 90 % des malentendus.\n→ La solitude du freelance, ça se soigne (merci les copains de l'atelier partagé).",
+    "On me demande souvent combien coûte un logo.\n\nLe tarif dépend de trois choses : le périmètre, le nombre de supports, et la cession de droits.\n\nUn \"petit logo\" pour une marque qui vise l'international n'est pas un petit projet.",
+    "Nouveau projet : l'identité visuelle de {c} 🎨\n\nLe brief : \"une marque chaleureuse, mais pas rétro\".\n\nLe résultat : un monogramme dessiné à la main, une palette terre cuite et une typographie à empattements doux, déclinés du packaging à l'enseigne.",
+    "Un client m'a dit cette semaine : \"on veut juste un logo, rien de plus\".\n\nTrois semaines plus tard, on parlait de ton de voix, de packaging et de signalétique.\n\nUne identité visuelle, ce n'est pas un logo. C'est un système.",
+    "3 choses que j'aurais aimé savoir avant de devenir designer freelance :\n\n1. Votre portfolio attire les projets qui lui ressemblent.\n2. Le temps passé en allers-retours se facture.\n3. Les meilleurs clients viennent du bouche-à-oreille.",
+    "Retour sur la soirée Design & Territoires à Lyon hier soir.\n\nTrès belle table ronde sur la place des marques locales face aux grandes enseignes. Mon idée à retenir : une identité forte n'a pas besoin d'un gros budget, elle a besoin d'un point de vue.",
+    "Ce que j'ai appris en refaisant l'identité de {c} :\n\n→ Garder ce qui fait l'attachement des clients (ici, la couleur historique).\n→ Simplifier tout le reste.\n→ Tester en situation réelle avant de valider.",
+    "Petite victoire du jour 🙌\n\nL'enseigne de {c} est posée, et les premiers clients la prennent déjà en photo. C'est pour ces moments-là que j'aime ce métier.",
+    "Le brief le plus court que j'aie reçu : \"faites-nous rêver\".\n\nPremier réflexe : écouter. Deuxième réflexe : reformuler. Troisième : proposer.\n\nDans cet ordre, sinon on dessine pour soi.",
+    "Pourquoi je ne présente jamais plus de deux pistes créatives.\n\nAu-delà, le choix devient une question de goût, plus de stratégie. Deux pistes bien argumentées valent mieux que cinq esquisses.",
+    "La charte graphique de {c} fait 40 pages.\n\nPas pour faire joli : pour que l'équipe puisse créer une affiche, un post ou une étiquette sans moi, et sans trahir la marque.",
 ];
 const LI_CLOSINGS: &[&str] = &[
     "Et vous, qu'en pensez-vous ?",
@@ -3800,12 +3837,11 @@ const POSITIONS: &[&str] = &[
 
 fn li_text(r: &mut Rg, t: i64) -> String {
     let years = day_of(t).year() - 2021;
-    let hook = pick(r, LI_HOOKS).replace("{n}", &years.max(1).to_string());
-    let hook = fill(&hook, r);
-    let body = pick(r, LI_BODIES);
+    let body = pick(r, LI_POSTS).replace("{n}", &years.max(1).to_string());
+    let body = fill(&body, r);
     let close = pick(r, LI_CLOSINGS);
     let tags = pick(r, LI_TAGS);
-    format!("{hook}\n\n{body}\n\n{close}\n\n{tags}")
+    format!("{body}\n\n{close}\n\n{tags}")
 }
 
 fn li_sim(r: &mut Rg) -> Li {

@@ -146,6 +146,16 @@ pub fn is_media(path: &str) -> bool {
     .any(|ext| lower.ends_with(ext))
 }
 
+/// Data files of an export (tables, JSON, text) — unknown ones inside an archive are simply unused.
+pub fn is_data_file(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    [
+        ".csv", ".json", ".js", ".txt", ".html", ".htm", ".xml", ".css", ".md",
+    ]
+    .iter()
+    .any(|ext| lower.ends_with(ext))
+}
+
 fn magic(head: &[u8]) -> Option<&'static str> {
     const MAGICS: &[(&[u8], &str)] = &[
         (b"\x89PNG", "a PNG image"),

@@ -174,7 +174,13 @@ fn plan(bundle: &mut Bundle) -> Result<Plan> {
                 }
             }
             // Photos and videos are part of most exports; nothing to report.
-            Verdict::Unknown(_) if bundle.is_archive && detect::is_media(&e.path) => p.unused += 1,
+            // So are data files of the export that Resonance does not need (LinkedIn ships dozens of CSVs).
+            Verdict::Unknown(_)
+                if bundle.is_archive
+                    && (detect::is_media(&e.path) || detect::is_data_file(&e.path)) =>
+            {
+                p.unused += 1
+            }
             Verdict::Unknown(what) => p.unrecognised.push(Unrecognised {
                 path: e.path.clone(),
                 what,
