@@ -299,6 +299,16 @@ mod tests {
     }
 
     #[test]
+    fn decimals_tell_thousands_from_decimal_commas() {
+        assert_eq!(parse_decimal("1,204"), Some(1204.0));
+        assert_eq!(parse_decimal("12,345,678"), Some(12_345_678.0));
+        assert_eq!(parse_decimal("3,51"), Some(3.51));
+        assert_eq!(parse_decimal("45.8772"), Some(45.8772));
+        assert_eq!(parse_decimal("12%"), Some(12.0));
+        assert_eq!(parse_decimal("--"), None);
+    }
+
+    #[test]
     fn dates_in_every_shape() {
         let d = NaiveDate::from_ymd_opt(2026, 3, 5).unwrap();
         for s in [
