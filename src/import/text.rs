@@ -87,7 +87,12 @@ pub fn parse_decimal(raw: &str) -> Option<f64> {
     if s.is_empty() || matches!(s, "-" | "--" | "undefined") {
         return None;
     }
-    let s = if s.contains(',') && !s.contains('.') {
+    // "1,204" is a thousands separator (digits grouped by three); "3,51" a decimal comma.
+    let parts: Vec<&str> = s.trim_start_matches('-').split(',').collect();
+    let grouped = parts.len() > 1
+        && (1..=3).contains(&parts[0].len())
+        && parts[1..].iter().all(|p| p.len() == 3 && p.chars().all(|c| c.is_ascii_digit()));
+    let s = if s.contains(',') && !s.contains('.') && !grouped {
         s.replace(',', ".")
     } else {
         s.replace(',', "")
