@@ -1062,6 +1062,10 @@ const IG_IMAGE: &[&str] = &[
     "Le brief tenait en une phrase : \"faites-nous un logo qui sent le pain chaud\" 🥖\n\n{tags}",
     "« Less is more », sauf quand le client veut « plus de peps » 😅",
     "L'enseigne de {c} est posée 🙌 Merci pour la confiance !",
+    "Nouvelle papeterie pour {c} 📎 Papier texturé, typo à empattements, et un petit clin d'œil dans le monogramme.",
+    "Détail typographique du jour : les ligatures de {c} ✍️\n\n{tags}",
+    "Sur le bureau aujourd'hui : nuancier, croquis et un thé qui refroidit 🍵",
+    "Le nouveau logo de {c}, en situation ☕️",
 ];
 const IG_CAROUSEL: &[&str] = &[
     "Du croquis au logo final : les étapes de l'identité de {c} 📐 Glissez →\n\n1. Le brief\n2. Les moodboards\n3. Les premières pistes\n4. Les itérations\n5. Le système complet\n\n{tags}",
@@ -1082,6 +1086,12 @@ const IG_REEL: &[&str] = &[
     "Unboxing des impressions pour {c} 🖨️",
     "Le « petit changement » de dernière minute… 🙃 #vieDeFreelance",
     "3 astuces typo en 20 secondes ✍️\n\n{tags}",
+    "Mon process en 4 étapes, du brief au logo 🎬\n\n{tags}",
+    "Ce que les clients voient vs ce que je vois 👀",
+    "Test d'impression pour {c} : papier kraft ou papier coton ? 🖨️",
+    "Les coulisses d'un shooting packaging 📸",
+    "Timelapse : une illustration pour {c} ✏️",
+    "Le son du papier qu'on découpe, c'est thérapeutique ✂️",
 ];
 const IG_PERSONAL: &[&str] = &[
     "Dimanche au parc de la Tête d'Or 🌳",
@@ -1517,7 +1527,7 @@ fn following_list(
         }
     }
     out.retain(|f| f.ts < to);
-    out.sort_by(|a, b| b.ts.cmp(&a.ts));
+    out.sort_by_key(|x| std::cmp::Reverse(x.ts));
     out
 }
 
@@ -1539,7 +1549,7 @@ fn likes_list(
             ts,
         ));
     }
-    out.sort_by(|a, b| b.2.cmp(&a.2));
+    out.sort_by_key(|x| std::cmp::Reverse(x.2));
     out
 }
 
@@ -1938,7 +1948,7 @@ fn ig_export(acc: &IgAccount, t: i64, layout: Layout, summary: &mut Vec<String>)
         .iter()
         .filter(|p| p.ts < t && p.kind != Ig::Reel)
         .collect();
-    feed.sort_by(|a, b| b.ts.cmp(&a.ts));
+    feed.sort_by_key(|x| std::cmp::Reverse(x.ts));
     files.push((
         format!("{folder}/posts_1.json"),
         meta_json(&ja(feed.iter().map(|p| ig_post_json(p)).collect())),
@@ -1948,7 +1958,7 @@ fn ig_export(acc: &IgAccount, t: i64, layout: Layout, summary: &mut Vec<String>)
         .iter()
         .filter(|p| p.ts < t && p.kind == Ig::Reel)
         .collect();
-    reels.sort_by(|a, b| b.ts.cmp(&a.ts));
+    reels.sort_by_key(|x| std::cmp::Reverse(x.ts));
     let reel_items = reels.iter().map(|p| ig_post_json(p)).collect();
     files.push((
         format!("{folder}/reels.json"),
@@ -1956,7 +1966,7 @@ fn ig_export(acc: &IgAccount, t: i64, layout: Layout, summary: &mut Vec<String>)
     ));
     if layout == Layout::Media2025 && !acc.stories.is_empty() {
         let mut st: Vec<&(i64, String)> = acc.stories.iter().filter(|s| s.0 < t).collect();
-        st.sort_by(|a, b| b.0.cmp(&a.0));
+        st.sort_by_key(|x| std::cmp::Reverse(x.0));
         let items = st
             .iter()
             .map(|(ts, uri)| media_item(uri, *ts, "", uri.ends_with(".mp4")))
@@ -2073,7 +2083,7 @@ fn ig_export(acc: &IgAccount, t: i64, layout: Layout, summary: &mut Vec<String>)
         .iter()
         .filter(|p| p.ts >= window_start && p.ts < t)
         .collect();
-    in_window.sort_by(|a, b| b.ts.cmp(&a.ts));
+    in_window.sort_by_key(|x| std::cmp::Reverse(x.ts));
     let feed_items = in_window
         .iter()
         .filter(|p| p.kind != Ig::Reel)
@@ -2237,7 +2247,7 @@ fn meta_content_csv(
         .iter()
         .filter(|p| day_of(p.ts) >= from && day_of(p.ts) <= to)
         .collect();
-    posts.sort_by(|a, b| b.ts.cmp(&a.ts));
+    posts.sort_by_key(|x| std::cmp::Reverse(x.ts));
     for p in posts {
         let rep = p.report(t);
         let publish = DateTime::from_timestamp(p.ts, 0)
@@ -2412,6 +2422,8 @@ struct XTexts {
     threads: &'static [&'static [&'static str]],
     retweets: &'static [&'static str],
     url_targets: &'static [&'static str],
+    /// Endings that vary repeated phrasings.
+    suffixes: &'static [&'static str],
 }
 
 const X_PRO_ORIGINALS: &[&str] = &[
@@ -2437,6 +2449,24 @@ const X_PRO_ORIGINALS: &[&str] = &[
     "Un logo, ça se teste en noir & blanc, en 16 px et sur un tote bag. Dans cet ordre.",
     "Sketchbook Sunday ✏️ {media}",
     "Nouvel article sur le blog : combien coûte vraiment une identité visuelle ? {url}",
+    "Trois heures sur un « a » minuscule. Aucun regret.",
+    "Rappel amical : « on verra pour le contrat plus tard » n'est pas une méthode de travail.",
+    "Cette semaine à l'atelier : deux logos, une charte, un packaging et beaucoup trop de café ☕",
+    "If your logo only works on a white background, it doesn't work yet.",
+    "Première impression test pour {c}. Le vert sort trop froid, on recommence 🖨️",
+    "Le meilleur outil de design reste un crayon et une feuille de papier. Désolée Figma.",
+    "Branding is a promise. Design is how you keep it visible.",
+    "Nouvelle charte livrée pour {c} : 36 pages, 4 typos refusées, 1 équipe ravie.",
+    "Moodboard terminé, je peux enfin dessiner ✏️ {media}",
+    "Retour du salon du graphisme : plein d'idées, zéro énergie. Bilan demain.",
+    "Les pictogrammes de {c} sont en ligne. Petit système de 24 icônes, tous sur la même grille. {url}",
+    "Unpopular opinion: a brand doesn't need a mascot. It needs a voice.",
+    "Je cherche un·e illustrateur·ice à Lyon pour un projet packaging au printemps. Vos recos ? #lyon",
+    "Le client a dit « c'est exactement ce qu'on imaginait sans savoir l'expliquer ». Meilleur retour de l'année.",
+    "Petite série d'étiquettes pour {c}, imprimées en sérigraphie 🍷 {media}",
+    "Tarifs 2026 mis à jour. Oui, il faut augmenter ses prix quand on progresse. #freelance",
+    "Spent the morning kerning a wordmark. Best morning of the week.",
+    "Les mockups, c'est bien. Le vrai papier, c'est mieux.",
 ];
 const X_PRO_REPLIES: &[&str] = &[
     "Merci beaucoup ! 🙏",
@@ -2451,6 +2481,16 @@ const X_PRO_REPLIES: &[&str] = &[
     "Superbe travail sur le packaging",
     "On en parle en DM ?",
     "Même combat ici…",
+    "Merci pour le partage !",
+    "Bravo, c'est superbe",
+    "Ahah, on a tous vécu ça",
+    "Je note la référence, merci",
+    "Excellente question. Ça dépend (évidemment) du périmètre.",
+    "Love this!",
+    "Hâte de voir la suite",
+    "Tu m'as convaincue",
+    "C'est exactement ça 👏",
+    "Great thread, saved it",
 ];
 const X_PRO_THREADS: &[&[&str]] = &[
     &[
@@ -2509,6 +2549,22 @@ const X_PERSO_ORIGINALS: &[&str] = &[
     "il pleut, donc évidemment j'ai oublié mon parapluie",
     "les quais de Saône au coucher du soleil, rien à dire {media}",
     "j'ai besoin de vacances. ou d'un croissant. les deux.",
+    "j'ai dit que je rangeais l'appart ce week-end. j'ai menti.",
+    "le boulanger m'a fait un sourire ce matin, la journée est réussie",
+    "vélo sous la pluie, mauvaise idée, 0/10",
+    "qui a un bon plan pour une rando pas trop loin de Lyon ?",
+    "soirée jeux demain, je prépare ma revanche",
+    "le marché le dimanche matin, meilleur moment de la semaine",
+    "mes plantes survivent, je suis fière de moi",
+    "nouveau record : trois cafés avant 10h",
+    "j'ai vu un écureuil au parc, c'était le moment fort de ma journée 🐿️",
+    "la fête des Lumières approche et je suis déjà fatiguée",
+    "je cherche un bon livre pour les vacances, des idées ?",
+    "il fait enfin beau, tout le monde dehors ☀️",
+    "mon four a rendu l'âme en plein gratin. RIP",
+    "concert ce soir, trop hâte",
+    "j'ai enfin fini ma série, je ne sais plus quoi faire de ma vie",
+    "petit-déj en terrasse, la vie est belle",
 ];
 const X_PERSO_REPLIES: &[&str] = &[
     "mdr trop vrai",
@@ -2525,6 +2581,18 @@ const X_PERSO_REPLIES: &[&str] = &[
     "photo ou ça n'a pas existé",
     "j'ai ri",
     "trop hâte !!",
+    "ça marche !",
+    "trop bien !!",
+    "mdrrr",
+    "je suis là",
+    "attends je regarde",
+    "vivement",
+    "oui oui oui",
+    "non mais sérieux 😂",
+    "on se capte demain",
+    "je t'envoie ça",
+    "t'es la meilleure",
+    "je viens !",
 ];
 const X_PERSO_RETWEETS: &[&str] = &[
     "concert gratuit ce soir sur les quais, venez !!",
@@ -2740,7 +2808,10 @@ fn x_simulate(
             match kind {
                 TKind::Original => {
                     let tpl = pick(r, texts.originals);
-                    let (text, mut urls, media) = fill_x(r, tpl, texts.url_targets, handle, t);
+                    let (mut text, mut urls, media) = fill_x(r, tpl, texts.url_targets, handle, t);
+                    if !tpl.contains('{') && chance(r, 0.3) {
+                        text.push_str(pick::<&str>(r, texts.suffixes));
+                    }
                     let media = if media {
                         let (tco, _, _) = urls.pop().expect("media link");
                         Some((snowflake(r, t - 30), tco, from_alphabet(r, B64URL, 15)))
@@ -2775,7 +2846,10 @@ fn x_simulate(
                 TKind::Reply => {
                     let who = r.random_range(0..contacts.len());
                     let body = pick(r, texts.replies);
-                    let text = format!("@{} {body}", contacts[who].handle);
+                    let mut text = format!("@{} {body}", contacts[who].handle);
+                    if chance(r, 0.3) {
+                        text.push_str(pick::<&str>(r, texts.suffixes));
+                    }
                     let back = r.random_range(600..30000);
                     let status = snowflake(r, t - back);
                     let english = ["Thanks", "Yes!", "Send"].iter().any(|w| body.contains(w));
@@ -3019,7 +3093,7 @@ fn x_daily(
         });
     }
     let mut all: Vec<(u64, String)> = organic.into_iter().chain(bought).collect();
-    all.sort_by(|a, b| b.0.cmp(&a.0));
+    all.sort_by_key(|x| std::cmp::Reverse(x.0));
     (days, all.into_iter().map(|(_, id)| id).collect())
 }
 
@@ -3062,6 +3136,17 @@ fn x_pro(r: &mut Rg) -> XAccount {
         threads: X_PRO_THREADS,
         retweets: X_PRO_RETWEETS,
         url_targets: X_PRO_URLS,
+        suffixes: &[
+            " ✏️",
+            " ☕",
+            " 🙃",
+            " (encore)",
+            " #branding",
+            " #design",
+            " #freelance",
+            " 😅",
+            " 🎨",
+        ],
     };
     let mut tweets = x_simulate(r, &plan, &texts, "camille_designs", &contacts);
     let cfg = XDaily {
@@ -3130,6 +3215,16 @@ fn x_personal(r: &mut Rg) -> XAccount {
         threads: &[],
         retweets: X_PERSO_RETWEETS,
         url_targets: X_PERSO_URLS,
+        suffixes: &[
+            " 😅",
+            " 🙃",
+            " !!",
+            " ☀️",
+            " 😂",
+            " ❤️",
+            " (encore)",
+            " lol",
+        ],
     };
     let mut tweets = x_simulate(r, &plan, &texts, "camlrnt", &contacts);
     let cfg = XDaily {
@@ -3406,7 +3501,7 @@ fn tweet_json(acc: &XAccount, tw: &Tweet) -> J {
 fn x_archive(acc: &XAccount, split: bool, generated: i64) -> Files {
     let mut data: Files = Vec::new();
     let mut tweets: Vec<&Tweet> = acc.tweets.iter().collect();
-    tweets.sort_by(|a, b| b.id.cmp(&a.id));
+    tweets.sort_by_key(|x| std::cmp::Reverse(x.id));
     let items: Vec<J> = tweets.iter().map(|t| tweet_json(acc, t)).collect();
     let mut tweet_files = Vec::new();
     if split {
@@ -3696,7 +3791,7 @@ fn content_csv(acc: &XAccount, from: NaiveDate, to: NaiveDate) -> Res<Vec<u8>> {
         .iter()
         .filter(|t| t.kind != TKind::Retweet && day_of(t.t) >= from && day_of(t.t) <= to)
         .collect();
-    tweets.sort_by(|a, b| b.id.cmp(&a.id));
+    tweets.sort_by_key(|x| std::cmp::Reverse(x.id));
     let rows: Vec<Vec<String>> = tweets
         .iter()
         .map(|t| {
@@ -3776,6 +3871,15 @@ const LI_POSTS: &[&str] = &[
     "Le brief le plus court que j'aie reçu : \"faites-nous rêver\".\n\nPremier réflexe : écouter. Deuxième réflexe : reformuler. Troisième : proposer.\n\nDans cet ordre, sinon on dessine pour soi.",
     "Pourquoi je ne présente jamais plus de deux pistes créatives.\n\nAu-delà, le choix devient une question de goût, plus de stratégie. Deux pistes bien argumentées valent mieux que cinq esquisses.",
     "La charte graphique de {c} fait 40 pages.\n\nPas pour faire joli : pour que l'équipe puisse créer une affiche, un post ou une étiquette sans moi, et sans trahir la marque.",
+    "J'ai refusé un projet cette semaine.\n\nLe client voulait \"la même chose que son concurrent, en mieux\". Je préfère aider une marque à trouver sa propre voix.",
+    "5 ans de freelance, 3 leçons :\n\n1. Votre réseau est votre meilleur commercial.\n2. Un bon contrat vaut dix relances.\n3. Prenez des vacances. Vraiment.",
+    "On parle beaucoup de logos, peu de typographie.\n\nPourtant, c'est souvent elle qui fait qu'on reconnaît une marque de loin : sur une affiche, une étiquette, une enseigne.",
+    "Le packaging de {c} est en rayon 📦\n\nUn an de travail : recherche, prototypes, tests d'impression, et une équipe incroyable côté client.",
+    "Pourquoi je commence chaque projet par un atelier de positionnement (et pas par des esquisses) :\n\n→ On se met d'accord sur les mots avant les formes.\n→ On gagne des semaines d'allers-retours.",
+    "Ce matin, intervention à l'école de design sur le métier de designer indépendante.\n\nLeur question la plus fréquente : \"comment on trouve ses premiers clients ?\" Réponse honnête : par les gens qui vous connaissent déjà.",
+    "Petit bilan de l'année : 14 identités, 6 packagings, 2 signalétiques.\n\nEt surtout, des clients qui reviennent. C'est le meilleur indicateur que je connaisse.",
+    "Le brief idéal tient sur une page :\n\n→ qui vous êtes\n→ à qui vous parlez\n→ ce que vous voulez qu'on retienne\n→ le budget et le calendrier",
+    "Nouvelle identité pour {c} : une marque locale, un nom qui claque, et un logo qui tient sur un tampon en caoutchouc. Mon genre de défi préféré.",
 ];
 const LI_CLOSINGS: &[&str] = &[
     "Et vous, qu'en pensez-vous ?",
@@ -3871,7 +3975,7 @@ fn li_sim(r: &mut Rg) -> Li {
                 format!(
                     "https://www.behance.net/gallery/{}/{}",
                     digits(r, 9),
-                    slugify(*pick(r, CLIENTS))
+                    slugify(pick::<&str>(r, CLIENTS))
                 )
             } else {
                 String::new()
@@ -3917,14 +4021,14 @@ fn li_sim(r: &mut Rg) -> Li {
     // Followers day by day; posts bring reach and some follows.
     let ambient = [
         (start, 1.0),
-        (date(2024, 10, 31), 1.5),
-        (date(2025, 10, 31), 3.2),
-        (end, 4.5),
+        (date(2024, 10, 31), 1.4),
+        (date(2025, 10, 31), 2.7),
+        (end, 4.2),
     ];
     let mut follows: BTreeMap<NaiveDate, u64> = BTreeMap::new();
     let mut imp_d: BTreeMap<NaiveDate, u64> = BTreeMap::new();
     let mut eng_d: BTreeMap<NaiveDate, u64> = BTreeMap::new();
-    let mut f = 1100.0;
+    let mut f = 950.0;
     let mut days = BTreeMap::new();
     let mut next_post = 0;
     for d in span(start, end) {
@@ -3952,7 +4056,7 @@ fn li_sim(r: &mut Rg) -> Li {
         }
         let bg = poisson(r, f * 0.03);
         let gained = follows.get(&d).copied().unwrap_or(0) + poisson(r, knots(d, &ambient));
-        let lost = poisson(r, f * 0.00022);
+        let lost = poisson(r, f * 0.00008);
         f += gained as f64 - lost as f64;
         let imp = imp_d.get(&d).copied().unwrap_or(0) + bg;
         let eng = eng_d.get(&d).copied().unwrap_or(0) + poisson(r, bg as f64 * 0.02);
@@ -4095,7 +4199,7 @@ fn li_archive(li: &Li, r: &mut Rg) -> Res<Files> {
 
     // Shares (newest first), commentary with quotes and line breaks.
     let mut posts: Vec<&LiPost> = li.posts.iter().collect();
-    posts.sort_by(|a, b| b.t.cmp(&a.t));
+    posts.sort_by_key(|x| std::cmp::Reverse(x.t));
     let rows: Vec<Vec<String>> = posts
         .iter()
         .map(|p| {
@@ -4213,7 +4317,7 @@ fn li_archive(li: &Li, r: &mut Rg) -> Res<Files> {
             format!("https://www.linkedin.com/feed/update/urn:li:activity:{act}/"),
         ));
     }
-    reactions.sort_by(|a, b| b.0.cmp(&a.0));
+    reactions.sort_by_key(|x| std::cmp::Reverse(x.0));
     let rows: Vec<Vec<String>> = reactions
         .iter()
         .map(|(t, ty, l)| {

@@ -69,7 +69,7 @@ pub fn followers(
     r: impl Read,
     ctx: &Ctx,
     w: &mut Writer<'_>,
-    snap: &crate::import::writer::Snapshot,
+    snap: &mut crate::import::writer::Snapshot,
 ) -> Result<()> {
     let mut n = 0u64;
     json::for_each::<ListItem, _>(r, &ctx.display, &["relationships_followers"], |item| {
@@ -89,7 +89,7 @@ pub fn following(
     r: impl Read,
     ctx: &Ctx,
     w: &mut Writer<'_>,
-    snap: &crate::import::writer::Snapshot,
+    snap: &mut crate::import::writer::Snapshot,
 ) -> Result<()> {
     json::for_each::<ListItem, _>(r, &ctx.display, &["relationships_following"], |item| {
         if let Some((name, ts)) = username(&item) {
@@ -114,12 +114,12 @@ pub fn connections_legacy(bytes: &[u8], ctx: &Ctx, w: &mut Writer<'_>) -> Result
         ("followers", legacy.followers),
         ("following", legacy.following),
     ] {
-        let snap = w.begin_snapshot(ctx.account_id, relation, ctx.exported_on)?;
+        let mut snap = w.begin_snapshot(ctx.account_id, relation, ctx.exported_on)?;
         let mut people: Vec<(String, String)> = map.into_iter().collect();
         people.sort();
         for (name, when) in people {
             let ts = parse_instant(&when).map(|t| t.timestamp());
-            w.member(&snap, Some(&fix_mojibake(&name)), None, ts)?;
+            w.member(&mut snap, Some(&fix_mojibake(&name)), None, ts)?;
         }
         w.finish_snapshot(snap)?;
     }

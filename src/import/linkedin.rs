@@ -113,7 +113,7 @@ pub fn connections(r: Box<dyn Read + '_>, ctx: &Ctx, w: &mut Writer<'_>) -> Resu
         t.col(&["url"]),
         t.col(&["connected on"]),
     );
-    let snap = w.begin_snapshot(ctx.account_id, "connections", ctx.exported_on)?;
+    let mut snap = w.begin_snapshot(ctx.account_id, "connections", ctx.exported_on)?;
     t.rows(|row| {
         let who = row.get(url).and_then(slug_from_url).or_else(|| {
             let n = [row.get(first), row.get(last)]
@@ -134,7 +134,7 @@ pub fn connections(r: Box<dyn Read + '_>, ctx: &Ctx, w: &mut Writer<'_>) -> Resu
             },
             None => None,
         };
-        w.member(&snap, Some(&who), None, since)?;
+        w.member(&mut snap, Some(&who), None, since)?;
         Ok(Ok(()))
     })?;
     let warnings = t.finish(w.lang)?;

@@ -286,7 +286,7 @@ pub fn import(
         });
     }
 
-    let (import_id, touched, counts, range, warnings) = store.write(|tx| {
+    let (import_id, touched, counts, range, warnings) = store.write_bulk(|tx| {
         let import_id = ledger::begin(tx, &input.name, &hash, opts.demo)?;
         let mut w = Writer::new(tx, import_id, opts.lang, opts.demo, opts.role);
         for u in &plan.unrecognised {
@@ -562,14 +562,14 @@ fn import_group(
                 if !first_of_kind {
                     continue;
                 }
-                let snap = w.begin_snapshot(account_id, relation, exported_on)?;
+                let mut snap = w.begin_snapshot(account_id, relation, exported_on)?;
                 for (part, _) in group.iter().filter(|(_, k)| k == kind) {
                     let part_ctx = ctx_for(bundle.display(part));
                     let r = tracker.wrap(bundle.open_entry(part)?);
                     if *kind == FileKind::IgFollowers {
-                        instagram::followers(r, &part_ctx, w, &snap)?;
+                        instagram::followers(r, &part_ctx, w, &mut snap)?;
                     } else {
-                        instagram::following(r, &part_ctx, w, &snap)?;
+                        instagram::following(r, &part_ctx, w, &mut snap)?;
                     }
                 }
                 w.finish_snapshot(snap)?;
@@ -617,11 +617,11 @@ fn import_group(
                 if !first_of_kind {
                     continue;
                 }
-                let snap = w.begin_snapshot(account_id, relation, exported_on)?;
+                let mut snap = w.begin_snapshot(account_id, relation, exported_on)?;
                 for (part, _) in group.iter().filter(|(_, k)| k == kind) {
                     let part_ctx = ctx_for(bundle.display(part));
                     let r = tracker.wrap(bundle.open_entry(part)?);
-                    x::relations(r, &part_ctx, w, &snap)?;
+                    x::relations(r, &part_ctx, w, &mut snap)?;
                 }
                 w.finish_snapshot(snap)?;
             }

@@ -91,7 +91,9 @@ pub fn parse_decimal(raw: &str) -> Option<f64> {
     let parts: Vec<&str> = s.trim_start_matches('-').split(',').collect();
     let grouped = parts.len() > 1
         && (1..=3).contains(&parts[0].len())
-        && parts[1..].iter().all(|p| p.len() == 3 && p.chars().all(|c| c.is_ascii_digit()));
+        && parts[1..]
+            .iter()
+            .all(|p| p.len() == 3 && p.chars().all(|c| c.is_ascii_digit()));
     let s = if s.contains(',') && !s.contains('.') && !grouped {
         s.replace(',', ".")
     } else {

@@ -5,7 +5,9 @@
 use crate::error::Result;
 use crate::i18n::Lang;
 use crate::import::detect::FileKind;
-use crate::model::{AudienceMetric, AudienceSource, Platform, PostMetrics, Role, normalize_handle};
+use crate::model::{
+    AudienceMetric, AudienceSource, Platform, PostKind, PostMetrics, Role, normalize_handle,
+};
 use crate::store::ledger::ImportCounts;
 use crate::store::posts::{self, NewPost};
 use chrono::NaiveDate;
@@ -40,6 +42,10 @@ pub struct Snapshot {
     pub account_id: i64,
     pub relation: &'static str,
     pub taken_on: NaiveDate,
+    pending: Vec<Pending>,
+    /// People who started following on each day (from the export's follow dates).
+    per_day: BTreeMap<NaiveDate, i64>,
+    member_count: i64,
 }
 
 pub struct Writer<'c> {
@@ -53,6 +59,53 @@ pub struct Writer<'c> {
     pub role: Option<Role>,
     pub accounts: Vec<i64>,
     pub range: Option<(NaiveDate, NaiveDate)>,
+    /// Posts this import created, and (post, source) pairs it observed.
+    new_posts: std::collections::HashSet<i64>,
+    observed: std::collections::HashSet<(i64, FileKind)>,
+    /// Whether each account had posts before this import (then every post may be known).
+    had_posts: std::collections::HashMap<i64, bool>,
+}
+
+/// Posts of one account from one file, buffered for [`Writer::post_buffered`].
+pub struct PostBatch {
+    pub account_id: i64,
+    pub observed_on: NaiveDate,
+    pub source: FileKind,
+    items: Vec<BufferedPost>,
+    /// Ids buffered or written so far by this batch (a repeated id takes the careful path).
+    seen: std::collections::HashSet<String>,
+}
+
+impl PostBatch {
+    pub fn new(account_id: i64, observed_on: NaiveDate, source: FileKind) -> Self {
+        PostBatch {
+            account_id,
+            observed_on,
+            source,
+            items: Vec::new(),
+            seen: std::collections::HashSet::new(),
+        }
+    }
+}
+
+/// A post with its numbers, owned, for batched writes.
+pub struct BufferedPost {
+    pub id: String,
+    pub published_at: Option<String>,
+    pub kind: PostKind,
+    pub text: Option<String>,
+    pub url: Option<String>,
+    pub metrics: Option<PostMetrics>,
+}
+
+/// Rows per multi-row INSERT (3 parameters each, well below SQLite's 32,766-parameter limit).
+const BATCH: usize = 256;
+
+/// A person listed in a snapshot, not yet written.
+struct Pending {
+    handle: Option<String>,
+    user_id: Option<String>,
+    since: Option<i64>,
 }
 
 impl<'c> Writer<'c> {
@@ -73,6 +126,9 @@ impl<'c> Writer<'c> {
             role,
             accounts: Vec::new(),
             range: None,
+            new_posts: std::collections::HashSet::new(),
+            observed: std::collections::HashSet::new(),
+            had_posts: std::collections::HashMap::new(),
         }
     }
 
@@ -279,55 +335,155 @@ impl<'c> Writer<'c> {
             account_id,
             relation,
             taken_on,
+            pending: Vec::new(),
+            per_day: BTreeMap::new(),
+            member_count: 0,
         })
     }
 
     /// Adds one person to a snapshot. `since` is when the relation started (unix seconds), if known.
+    /// People are buffered and written when the snapshot closes.
     pub fn member(
         &mut self,
-        snap: &Snapshot,
+        snap: &mut Snapshot,
         handle: Option<&str>,
         user_id: Option<&str>,
         since: Option<i64>,
     ) -> Result<()> {
         let handle = handle.map(normalize_handle).filter(|h| !h.is_empty());
-        let user_id = user_id.map(str::trim).filter(|u| !u.is_empty());
-        let identity: i64 = match (&handle, user_id) {
-            (Some(h), uid) => {
-                let mut up = self.conn.prepare_cached(
-                    "INSERT INTO identities (account_id, handle, platform_user_id) VALUES (?1, ?2, ?3)
-                     ON CONFLICT (account_id, handle) DO UPDATE
-                         SET platform_user_id = coalesce(identities.platform_user_id, excluded.platform_user_id)
-                     RETURNING id",
-                )?;
-                up.query_row(params![snap.account_id, h, uid], |r| r.get(0))?
+        let user_id = user_id
+            .map(str::trim)
+            .filter(|u| !u.is_empty())
+            .map(str::to_string);
+        if handle.is_some() || user_id.is_some() {
+            snap.pending.push(Pending {
+                handle,
+                user_id,
+                since,
+            });
+        }
+        Ok(())
+    }
+
+    /// Writes the buffered people of a snapshot, sorted so that the identity index and the
+    /// membership table grow by appending (a million random-order index inserts cost three times
+    /// more). Existing identities of the account are looked up; new ones are plain inserts.
+    fn write_members(&mut self, snap: &mut Snapshot) -> Result<()> {
+        let mut pending = std::mem::take(&mut snap.pending);
+        pending.sort_unstable_by(|a, b| (&a.handle, &a.user_id).cmp(&(&b.handle, &b.user_id)));
+        pending.dedup_by(|later, kept| {
+            let same = later.handle == kept.handle && later.user_id == kept.user_id;
+            if same {
+                kept.since = match (kept.since, later.since) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                };
             }
-            (None, Some(uid)) => {
-                let mut up = self.conn.prepare_cached(
-                    "INSERT INTO identities (account_id, platform_user_id) VALUES (?1, ?2)
-                     ON CONFLICT (account_id, platform_user_id) DO UPDATE SET platform_user_id = excluded.platform_user_id
-                     RETURNING id",
-                )?;
-                up.query_row(params![snap.account_id, uid], |r| r.get(0))?
-            }
-            (None, None) => return Ok(()),
-        };
-        let mut ins = self.conn.prepare_cached(
-            "INSERT INTO relation_members (snapshot_id, identity_id, since) VALUES (?1, ?2, ?3)
-             ON CONFLICT (snapshot_id, identity_id) DO UPDATE SET since = min(coalesce(since, excluded.since), coalesce(excluded.since, since))",
+            same
+        });
+        let has_existing: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM identities WHERE account_id = ?1)",
+            [snap.account_id],
+            |r| r.get(0),
         )?;
-        ins.execute(params![snap.id, identity, since])?;
+        // Known people keep their identity; the others are inserted in batches.
+        let mut ids: Vec<Option<i64>> = vec![None; pending.len()];
+        if has_existing {
+            let mut by_handle = self.conn.prepare_cached(
+                "SELECT id FROM identities WHERE account_id = ?1 AND handle = ?2",
+            )?;
+            let mut by_user_id = self.conn.prepare_cached(
+                "SELECT id FROM identities WHERE account_id = ?1 AND platform_user_id = ?2",
+            )?;
+            for (p, id) in pending.iter().zip(ids.iter_mut()) {
+                if let Some(h) = &p.handle {
+                    *id = by_handle
+                        .query_row(params![snap.account_id, h], |r| r.get(0))
+                        .optional()?;
+                }
+                if id.is_none()
+                    && let Some(u) = &p.user_id
+                {
+                    *id = by_user_id
+                        .query_row(params![snap.account_id, u], |r| r.get(0))
+                        .optional()?;
+                }
+            }
+        }
+        let new: Vec<usize> = (0..pending.len()).filter(|&i| ids[i].is_none()).collect();
+        for chunk in new.chunks(BATCH) {
+            let sql = format!(
+                "INSERT INTO identities (account_id, handle, platform_user_id) VALUES {} RETURNING id, handle, platform_user_id",
+                vec!["(?, ?, ?)"; chunk.len()].join(", ")
+            );
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let values = chunk.iter().flat_map(|&i| {
+                let p = &pending[i];
+                [
+                    rusqlite::types::Value::Integer(snap.account_id),
+                    p.handle
+                        .clone()
+                        .map_or(rusqlite::types::Value::Null, rusqlite::types::Value::Text),
+                    p.user_id
+                        .clone()
+                        .map_or(rusqlite::types::Value::Null, rusqlite::types::Value::Text),
+                ]
+            });
+            // RETURNING order is not guaranteed: match rows back by their key.
+            let mut returned: std::collections::HashMap<(Option<String>, Option<String>), i64> =
+                std::collections::HashMap::with_capacity(chunk.len());
+            let mut rows = stmt.query(rusqlite::params_from_iter(values))?;
+            while let Some(r) = rows.next()? {
+                returned.insert((r.get(1)?, r.get(2)?), r.get(0)?);
+            }
+            for &i in chunk {
+                let key = (pending[i].handle.clone(), pending[i].user_id.clone());
+                ids[i] = returned.get(&key).copied();
+            }
+        }
+        let members: Vec<(i64, Option<i64>)> = pending
+            .iter()
+            .zip(&ids)
+            .filter_map(|(p, id)| id.map(|id| (id, p.since)))
+            .collect();
+        for chunk in members.chunks(BATCH) {
+            let sql = format!(
+                "INSERT OR IGNORE INTO relation_members (snapshot_id, identity_id, since) VALUES {}",
+                vec!["(?, ?, ?)"; chunk.len()].join(", ")
+            );
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let values = chunk.iter().flat_map(|(id, since)| {
+                [
+                    rusqlite::types::Value::Integer(snap.id),
+                    rusqlite::types::Value::Integer(*id),
+                    since.map_or(
+                        rusqlite::types::Value::Null,
+                        rusqlite::types::Value::Integer,
+                    ),
+                ]
+            });
+            stmt.execute(rusqlite::params_from_iter(values))?;
+        }
+        // Current followers by the day they followed, for the lower-bound history.
+        for p in &pending {
+            if let Some(d) = p
+                .since
+                .and_then(crate::import::text::from_unix)
+                .map(|t| t.date_naive())
+                && d < snap.taken_on
+            {
+                *snap.per_day.entry(d).or_default() += 1;
+            }
+        }
+        snap.member_count = pending.len() as i64;
         Ok(())
     }
 
     /// Closes a snapshot: counts it, drops it if an identical one of the same day exists, counts
     /// who left since the previous snapshot, and rebuilds the lower-bound history from follow dates.
-    pub fn finish_snapshot(&mut self, snap: Snapshot) -> Result<()> {
-        let count: i64 = self.conn.query_row(
-            "SELECT count(*) FROM relation_members WHERE snapshot_id = ?1",
-            [snap.id],
-            |r| r.get(0),
-        )?;
+    pub fn finish_snapshot(&mut self, mut snap: Snapshot) -> Result<()> {
+        self.write_members(&mut snap)?;
+        let count = snap.member_count;
         self.conn.execute(
             "UPDATE relation_snapshots SET member_count = ?2 WHERE id = ?1",
             params![snap.id, count],
@@ -412,22 +568,7 @@ impl<'c> Writer<'c> {
 
     /// Current followers counted by the day they followed: a lower bound of the past count.
     fn reconstruct(&mut self, snap: &Snapshot, metric: AudienceMetric) -> Result<()> {
-        let mut per_day: BTreeMap<NaiveDate, i64> = BTreeMap::new();
-        {
-            let mut stmt = self.conn.prepare(
-                "SELECT since FROM relation_members WHERE snapshot_id = ?1 AND since IS NOT NULL",
-            )?;
-            let mut rows = stmt.query([snap.id])?;
-            while let Some(r) = rows.next()? {
-                let since: i64 = r.get(0)?;
-                if let Some(t) = crate::import::text::from_unix(since) {
-                    let d = t.date_naive();
-                    if d < snap.taken_on {
-                        *per_day.entry(d).or_default() += 1;
-                    }
-                }
-            }
-        }
+        let per_day = snap.per_day.clone();
         let mut total = 0;
         for (day, n) in per_day {
             total += n;
@@ -445,9 +586,9 @@ impl<'c> Writer<'c> {
 
     /// Stores a post (or completes the known one) and returns its id.
     pub fn post(&mut self, account_id: i64, p: &NewPost<'_>) -> Result<i64> {
-        let (id, new) = posts::upsert(self.conn, account_id, self.import_id, p)?;
+        let (id, created_by_this_import) = posts::upsert(self.conn, account_id, self.import_id, p)?;
         self.counts.posts += 1;
-        if new {
+        if created_by_this_import && self.new_posts.insert(id) {
             self.counts.posts_new += 1;
         }
         if let Some(t) = p
@@ -460,6 +601,140 @@ impl<'c> Writer<'c> {
         Ok(id)
     }
 
+    /// Buffers a post of a large file (X archives hold hundreds of thousands): posts new to the
+    /// account are written by multi-row inserts, the others through [`Writer::post`].
+    pub fn post_buffered(&mut self, batch: &mut PostBatch, p: BufferedPost) -> Result<()> {
+        if !self.had_posts.contains_key(&batch.account_id) {
+            let had: bool = self.conn.query_row(
+                "SELECT EXISTS (SELECT 1 FROM posts WHERE account_id = ?1)",
+                [batch.account_id],
+                |r| r.get(0),
+            )?;
+            self.had_posts.insert(batch.account_id, had);
+        }
+        let known_before = self
+            .had_posts
+            .get(&batch.account_id)
+            .copied()
+            .unwrap_or(true);
+        if known_before || !batch.seen.insert(p.id.clone()) {
+            // Possibly known: the careful path (after writing what is buffered, in order).
+            self.flush_posts(batch)?;
+            let id = self.post(
+                batch.account_id,
+                &NewPost {
+                    platform_post_id: &p.id,
+                    published_at: p.published_at.clone(),
+                    kind: p.kind,
+                    text: p.text.as_deref(),
+                    url: p.url.as_deref(),
+                    duration_s: None,
+                },
+            )?;
+            if let Some(m) = &p.metrics {
+                self.observe(id, batch.observed_on, batch.source, m)?;
+            }
+            return Ok(());
+        }
+        batch.items.push(p);
+        if batch.items.len() >= BATCH {
+            self.flush_posts(batch)?;
+        }
+        Ok(())
+    }
+
+    /// Writes the buffered posts (all new to their account) and their numbers.
+    pub fn flush_posts(&mut self, batch: &mut PostBatch) -> Result<()> {
+        if batch.items.is_empty() {
+            return Ok(());
+        }
+        let items = std::mem::take(&mut batch.items);
+        let sql = format!(
+            "INSERT INTO posts (account_id, platform_post_id, published_at, kind, text, url, import_id) VALUES {}
+             RETURNING id, platform_post_id",
+            vec!["(?, ?, ?, ?, ?, ?, ?)"; items.len()].join(", ")
+        );
+        use rusqlite::types::Value;
+        let text = |v: &Option<String>| v.clone().map_or(Value::Null, Value::Text);
+        let values = items.iter().flat_map(|p| {
+            [
+                Value::Integer(batch.account_id),
+                Value::Text(p.id.clone()),
+                text(&p.published_at),
+                Value::Text(p.kind.as_str().to_string()),
+                text(&p.text),
+                text(&p.url),
+                Value::Integer(self.import_id),
+            ]
+        });
+        let mut ids: std::collections::HashMap<String, i64> =
+            std::collections::HashMap::with_capacity(items.len());
+        {
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let mut rows = stmt.query(rusqlite::params_from_iter(values))?;
+            while let Some(r) = rows.next()? {
+                ids.insert(r.get(1)?, r.get(0)?);
+            }
+        }
+        let day = crate::import::text::day(batch.observed_on);
+        let mut observations: Vec<(i64, &PostMetrics)> = Vec::new();
+        for p in &items {
+            let Some(&id) = ids.get(&p.id) else { continue };
+            self.counts.posts += 1;
+            self.counts.posts_new += 1;
+            self.new_posts.insert(id);
+            if let Some(t) = p
+                .published_at
+                .as_deref()
+                .and_then(crate::import::text::parse_instant)
+            {
+                self.cover(t.date_naive());
+            }
+            if let Some(m) = p.metrics.as_ref().filter(|m| !m.is_empty()) {
+                self.observed.insert((id, batch.source));
+                observations.push((id, m));
+            }
+        }
+        if !observations.is_empty() {
+            let sql = format!(
+                "INSERT INTO post_metrics (post_id, observed_on, source, import_id, {}) VALUES {}",
+                posts::METRIC_COLUMNS,
+                vec![format!("({})", vec!["?"; 20].join(", ")); observations.len()].join(", ")
+            );
+            let int = |v: Option<i64>| v.map_or(Value::Null, Value::Integer);
+            let real = |v: Option<f64>| v.map_or(Value::Null, Value::Real);
+            let values = observations.iter().flat_map(|(id, m)| {
+                [
+                    Value::Integer(*id),
+                    Value::Text(day.clone()),
+                    Value::Text(batch.source.id().to_string()),
+                    Value::Integer(self.import_id),
+                    int(m.views),
+                    int(m.impressions),
+                    int(m.reach),
+                    int(m.likes),
+                    int(m.comments),
+                    int(m.replies),
+                    int(m.shares),
+                    int(m.quotes),
+                    int(m.saves),
+                    int(m.engagements),
+                    int(m.profile_visits),
+                    int(m.follows),
+                    int(m.link_clicks),
+                    real(m.watch_time_s),
+                    real(m.avg_view_duration_s),
+                    real(m.avg_pct_viewed),
+                ]
+            });
+            self.conn
+                .prepare_cached(&sql)?
+                .execute(rusqlite::params_from_iter(values))?;
+            self.counts.post_observations += observations.len() as u64;
+        }
+        Ok(())
+    }
+
     /// Records a post's numbers as `kind` gave them on `observed_on`.
     pub fn observe(
         &mut self,
@@ -468,6 +743,8 @@ impl<'c> Writer<'c> {
         kind: FileKind,
         m: &PostMetrics,
     ) -> Result<()> {
+        // A post this import created has no earlier observation from this source to compare with.
+        let fresh = self.new_posts.contains(&post_id) && self.observed.insert((post_id, kind));
         if posts::observe(
             self.conn,
             post_id,
@@ -475,6 +752,7 @@ impl<'c> Writer<'c> {
             kind.id(),
             self.import_id,
             m,
+            fresh,
         )? {
             self.counts.post_observations += 1;
         }

@@ -12,7 +12,7 @@ use crate::import::table::Table;
 use crate::import::text::{
     parse_count, parse_date, parse_decimal, parse_instant, rfc3339, unescape_html_entities,
 };
-use crate::import::writer::{AccountHint, Snapshot, Writer};
+use crate::import::writer::{AccountHint, BufferedPost, PostBatch, Snapshot, Writer};
 use crate::model::{PostKind, PostMetrics};
 use crate::store::posts::NewPost;
 use chrono::{DateTime, TimeZone, Utc};
@@ -96,25 +96,64 @@ struct Tweet {
     in_reply_to_screen_name: Option<String>,
 }
 
+/// An element of tweets.js: `{"tweet": {...}}`, or in the oldest archives the tweet itself. Both
+/// shapes are read by one struct (an untagged enum would buffer every tweet before parsing it).
 #[derive(Deserialize)]
-#[serde(untagged)]
-enum TweetItem {
-    Wrapped { tweet: Tweet },
-    Bare(Tweet),
+struct TweetItem {
+    #[serde(default)]
+    tweet: Option<Tweet>,
+    #[serde(default)]
+    id_str: Option<Lenient>,
+    #[serde(default)]
+    id: Option<Lenient>,
+    #[serde(default)]
+    created_at: Option<String>,
+    #[serde(default)]
+    full_text: Option<String>,
+    #[serde(default)]
+    text: Option<String>,
+    #[serde(default)]
+    favorite_count: Option<Lenient>,
+    #[serde(default)]
+    retweet_count: Option<Lenient>,
+    #[serde(default)]
+    in_reply_to_status_id_str: Option<Lenient>,
+    #[serde(default)]
+    in_reply_to_user_id_str: Option<Lenient>,
+    #[serde(default)]
+    in_reply_to_screen_name: Option<String>,
+}
+
+impl TweetItem {
+    fn into_tweet(self) -> Tweet {
+        match self.tweet {
+            Some(t) => t,
+            None => Tweet {
+                id_str: self.id_str,
+                id: self.id,
+                created_at: self.created_at,
+                full_text: self.full_text,
+                text: self.text,
+                favorite_count: self.favorite_count,
+                retweet_count: self.retweet_count,
+                in_reply_to_status_id_str: self.in_reply_to_status_id_str,
+                in_reply_to_user_id_str: self.in_reply_to_user_id_str,
+                in_reply_to_screen_name: self.in_reply_to_screen_name,
+            },
+        }
+    }
 }
 
 pub fn tweets(r: impl Read, ctx: &Ctx, w: &mut Writer<'_>) -> Result<()> {
     let r = skip_assignment(r, &ctx.display)?;
     let mut n = 0u64;
+    let mut batch = PostBatch::new(ctx.account_id, ctx.exported_on, FileKind::XTweets);
     json::for_each::<TweetItem, _>(r, &ctx.display, &[], |item| {
         n += 1;
         if n.is_multiple_of(2048) {
             ctx.check()?;
         }
-        let t = match item {
-            TweetItem::Wrapped { tweet } => tweet,
-            TweetItem::Bare(t) => t,
-        };
+        let t = item.into_tweet();
         let Some(id) = t
             .id_str
             .as_ref()
@@ -154,27 +193,25 @@ pub fn tweets(r: impl Read, ctx: &Ctx, w: &mut Writer<'_>) -> Result<()> {
             PostKind::Post
         };
         let url = format!("https://x.com/{}/status/{id}", ctx.handle);
-        let post = w.post(
-            ctx.account_id,
-            &NewPost {
-                platform_post_id: &id,
+        let metrics = (kind != PostKind::Repost).then(|| PostMetrics {
+            likes: t.favorite_count.as_ref().and_then(Lenient::count),
+            shares: t.retweet_count.as_ref().and_then(Lenient::count),
+            ..PostMetrics::default()
+        });
+        w.post_buffered(
+            &mut batch,
+            BufferedPost {
+                id,
                 published_at: when.map(rfc3339),
                 kind,
-                text: text.as_deref(),
-                url: Some(&url),
-                duration_s: None,
+                text,
+                url: Some(url),
+                metrics,
             },
         )?;
-        if kind != PostKind::Repost {
-            let m = PostMetrics {
-                likes: t.favorite_count.as_ref().and_then(Lenient::count),
-                shares: t.retweet_count.as_ref().and_then(Lenient::count),
-                ..PostMetrics::default()
-            };
-            w.observe(post, ctx.exported_on, FileKind::XTweets, &m)?;
-        }
         Ok(())
     })?;
+    w.flush_posts(&mut batch)?;
     Ok(())
 }
 
@@ -195,7 +232,7 @@ struct RelationItem {
 }
 
 /// `follower.js` / `following.js`: account ids only, no handles, no dates.
-pub fn relations(r: impl Read, ctx: &Ctx, w: &mut Writer<'_>, snap: &Snapshot) -> Result<()> {
+pub fn relations(r: impl Read, ctx: &Ctx, w: &mut Writer<'_>, snap: &mut Snapshot) -> Result<()> {
     let r = skip_assignment(r, &ctx.display)?;
     let mut n = 0u64;
     json::for_each::<RelationItem, _>(r, &ctx.display, &[], |item| {

@@ -115,56 +115,40 @@ pub struct NewPost<'a> {
 
 /// Inserts a post or completes the one already stored (known fields are kept, missing ones filled).
 /// Returns the post id and whether it is new.
+/// Returns the post id and whether the row was created by `import_id` (by this call, or earlier
+/// in the same import).
 pub fn upsert(
     conn: &Connection,
     account_id: i64,
     import_id: i64,
     p: &NewPost<'_>,
 ) -> Result<(i64, bool)> {
-    let mut find = conn
-        .prepare_cached("SELECT id FROM posts WHERE account_id = ?1 AND platform_post_id = ?2")?;
-    let existing: Option<i64> = find
-        .query_row(params![account_id, p.platform_post_id], |r| r.get(0))
-        .map(Some)
-        .or_else(|e| {
-            if e == rusqlite::Error::QueryReturnedNoRows {
-                Ok(None)
-            } else {
-                Err(e)
-            }
-        })?;
-    if let Some(id) = existing {
-        let mut upd = conn.prepare_cached(
-            "UPDATE posts SET published_at = coalesce(published_at, ?2), text = coalesce(text, ?3),
-                 url = coalesce(url, ?4), duration_s = coalesce(duration_s, ?5),
-                 kind = CASE WHEN kind = 'post' THEN ?6 ELSE kind END
-             WHERE id = ?1",
-        )?;
-        upd.execute(params![
-            id,
+    // One statement: insert, or complete the known post (known fields kept, missing ones filled).
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO posts (account_id, platform_post_id, published_at, kind, text, url, duration_s, import_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+         ON CONFLICT (account_id, platform_post_id) DO UPDATE SET
+             published_at = coalesce(posts.published_at, excluded.published_at),
+             text = coalesce(posts.text, excluded.text),
+             url = coalesce(posts.url, excluded.url),
+             duration_s = coalesce(posts.duration_s, excluded.duration_s),
+             kind = CASE WHEN posts.kind = 'post' THEN excluded.kind ELSE posts.kind END
+         RETURNING id, import_id IS ?8",
+    )?;
+    let row = stmt.query_row(
+        params![
+            account_id,
+            p.platform_post_id,
             p.published_at,
+            p.kind,
             p.text,
             p.url,
             p.duration_s,
-            p.kind
-        ])?;
-        return Ok((id, false));
-    }
-    let mut ins = conn.prepare_cached(
-        "INSERT INTO posts (account_id, platform_post_id, published_at, kind, text, url, duration_s, import_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            import_id
+        ],
+        |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
-    ins.execute(params![
-        account_id,
-        p.platform_post_id,
-        p.published_at,
-        p.kind,
-        p.text,
-        p.url,
-        p.duration_s,
-        import_id
-    ])?;
-    Ok((conn.last_insert_rowid(), true))
+    Ok(row)
 }
 
 /// Records the numbers a source gives for a post on a day, unless they are exactly the numbers
@@ -176,26 +160,29 @@ pub fn observe(
     source: &str,
     import_id: i64,
     m: &PostMetrics,
+    new_post: bool,
 ) -> Result<bool> {
     if m.is_empty() {
         return Ok(false);
     }
-    let mut last = conn.prepare_cached(&format!(
-        "SELECT {METRIC_COLUMNS} FROM post_metrics WHERE post_id = ?1 AND source = ?2
-         ORDER BY observed_on DESC, id DESC LIMIT 1"
-    ))?;
-    let previous = last
-        .query_row(params![post_id, source], |r| metrics_from_row(r, 0))
-        .map(Some)
-        .or_else(|e| {
-            if e == rusqlite::Error::QueryReturnedNoRows {
-                Ok(None)
-            } else {
-                Err(e)
-            }
-        })?;
-    if previous.as_ref() == Some(m) {
-        return Ok(false);
+    if !new_post {
+        let mut last = conn.prepare_cached(&format!(
+            "SELECT {METRIC_COLUMNS} FROM post_metrics WHERE post_id = ?1 AND source = ?2
+             ORDER BY observed_on DESC, id DESC LIMIT 1"
+        ))?;
+        let previous = last
+            .query_row(params![post_id, source], |r| metrics_from_row(r, 0))
+            .map(Some)
+            .or_else(|e| {
+                if e == rusqlite::Error::QueryReturnedNoRows {
+                    Ok(None)
+                } else {
+                    Err(e)
+                }
+            })?;
+        if previous.as_ref() == Some(m) {
+            return Ok(false);
+        }
     }
     let mut ins = conn.prepare_cached(&format!(
         "INSERT INTO post_metrics (post_id, observed_on, source, import_id, {METRIC_COLUMNS})

@@ -65,10 +65,11 @@ CREATE TABLE identities (
     id               INTEGER PRIMARY KEY,
     account_id       INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
     handle           TEXT,                     -- normalised; NULL when only an id is known (X archive)
-    platform_user_id TEXT,
-    UNIQUE (account_id, handle),
-    UNIQUE (account_id, platform_user_id)
+    platform_user_id TEXT
 );
+CREATE UNIQUE INDEX identities_by_handle ON identities (account_id, handle) WHERE handle IS NOT NULL;
+CREATE UNIQUE INDEX identities_by_user_id ON identities (account_id, platform_user_id)
+    WHERE platform_user_id IS NOT NULL;
 
 -- Each export's list of followers (or following) is a dated snapshot; comparing two gives unfollows.
 CREATE TABLE relation_snapshots (
@@ -81,13 +82,15 @@ CREATE TABLE relation_snapshots (
 );
 CREATE INDEX relation_snapshots_by_account ON relation_snapshots (account_id, relation, taken_on);
 
+-- Membership rows are the bulk of the store (one per follower per export). `identity_id` has no
+-- foreign key on purpose: identities and snapshots belong to the same account and are deleted
+-- with it, and an index plus a parent lookup per row would double the cost of large imports.
 CREATE TABLE relation_members (
     snapshot_id  INTEGER NOT NULL REFERENCES relation_snapshots(id) ON DELETE CASCADE,
-    identity_id  INTEGER NOT NULL REFERENCES identities(id) ON DELETE CASCADE,
+    identity_id  INTEGER NOT NULL,
     since        INTEGER,                      -- unix seconds the relation started, when the export says
     PRIMARY KEY (snapshot_id, identity_id)
 ) WITHOUT ROWID;
-CREATE INDEX relation_members_by_identity ON relation_members (identity_id);
 
 CREATE TABLE posts (
     id                INTEGER PRIMARY KEY,
