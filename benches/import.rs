@@ -9,10 +9,7 @@ use std::path::Path;
 use std::process::Command;
 
 fn env_usize(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
+    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
 }
 
 /// A deterministic pseudo-random stream (xorshift), enough for handles and dates.
@@ -37,8 +34,7 @@ fn write_followers(dir: &Path, n: usize) -> std::path::PathBuf {
         r#"{"profile_user": [{"string_map_data": {"Username": {"value": "bench.account"}, "Name": {"value": "Bench"}}}]}"#,
     )
     .unwrap();
-    let mut f =
-        std::io::BufWriter::new(std::fs::File::create(conn.join("followers_1.json")).unwrap());
+    let mut f = std::io::BufWriter::new(std::fs::File::create(conn.join("followers_1.json")).unwrap());
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     f.write_all(b"[").unwrap();
     for i in 0..n {
@@ -72,9 +68,7 @@ fn write_tweets(dir: &Path, n: usize) -> std::path::PathBuf {
     for i in 0..n {
         let secs = 1_300_000_000u64 + i as u64 * 1500;
         let id = ((secs * 1000 - 1_288_834_974_657) << 22) | (rng.next() & 0x3F_FFFF);
-        let when = chrono::DateTime::from_timestamp(secs as i64, 0)
-            .unwrap()
-            .format("%a %b %d %H:%M:%S +0000 %Y");
+        let when = chrono::DateTime::from_timestamp(secs as i64, 0).unwrap().format("%a %b %d %H:%M:%S +0000 %Y");
         let likes = rng.next() % 500;
         let rts = rng.next() % 50;
         if i > 0 {
@@ -99,11 +93,7 @@ struct Measure {
 }
 
 fn measure(cmd: &[&str]) -> Measure {
-    let out = Command::new("python3")
-        .arg("bench/measure.py")
-        .args(cmd)
-        .output()
-        .expect("python3");
+    let out = Command::new("python3").arg("bench/measure.py").args(cmd).output().expect("python3");
     let m: Measure = serde_json::from_slice(&out.stdout).expect("measure output");
     assert_eq!(m.status, 0, "{cmd:?} failed: {}", m.stderr);
     m
@@ -131,26 +121,13 @@ fn main() {
     println!();
     println!("| input | Resonance | peak memory | Python baseline | peak memory | speed ratio |");
     println!("|---|---|---|---|---|---|");
-    for (label, folder, file, kind) in [
-        ("Instagram, followers", &ig, &ig_file, "followers"),
-        ("X, tweets", &x, &x_file, "tweets"),
-    ] {
+    for (label, folder, file, kind) in
+        [("Instagram, followers", &ig, &ig_file, "followers"), ("X, tweets", &x, &x_file, "tweets")]
+    {
         let db_r = tmp.path().join(format!("r-{kind}.db"));
         let db_p = tmp.path().join(format!("p-{kind}.db"));
-        let r = measure(&[
-            bin,
-            "--db",
-            db_r.to_str().unwrap(),
-            "import",
-            folder.to_str().unwrap(),
-        ]);
-        let p = measure(&[
-            "python3",
-            "bench/baseline_import.py",
-            db_p.to_str().unwrap(),
-            kind,
-            file.to_str().unwrap(),
-        ]);
+        let r = measure(&[bin, "--db", db_r.to_str().unwrap(), "import", folder.to_str().unwrap()]);
+        let p = measure(&["python3", "bench/baseline_import.py", db_p.to_str().unwrap(), kind, file.to_str().unwrap()]);
         println!(
             "| {label} | {:.2} s | {:.0} MB | {:.2} s | {:.0} MB | {:.1}x |",
             r.seconds,

@@ -35,13 +35,8 @@ type Rg = ChaCha8Rng;
 type Res<T> = Result<T, Box<dyn Error>>;
 
 const SEED: u64 = 20261101;
-const SUBDIRS: [&str; 5] = [
-    "instagram-atelier.camille",
-    "instagram-camille.lrnt",
-    "x-camille_designs",
-    "x-camlrnt",
-    "linkedin",
-];
+const SUBDIRS: [&str; 5] =
+    ["instagram-atelier.camille", "instagram-camille.lrnt", "x-camille_designs", "x-camlrnt", "linkedin"];
 
 // ------------------------------------------------------------------------------------------------
 // Dates and times
@@ -53,23 +48,15 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 
 /// Unix seconds of `d` at `h:mi:s` UTC.
 fn at(d: NaiveDate, h: u32, mi: u32, s: u32) -> i64 {
-    d.and_hms_opt(h, mi, s)
-        .expect("valid time")
-        .and_utc()
-        .timestamp()
+    d.and_hms_opt(h, mi, s).expect("valid time").and_utc().timestamp()
 }
 
 fn day_of(t: i64) -> NaiveDate {
-    DateTime::from_timestamp(t, 0)
-        .expect("valid timestamp")
-        .date_naive()
+    DateTime::from_timestamp(t, 0).expect("valid timestamp").date_naive()
 }
 
 fn iso_ms(t: i64) -> String {
-    DateTime::from_timestamp(t, 0)
-        .expect("valid timestamp")
-        .format("%Y-%m-%dT%H:%M:%S.000Z")
-        .to_string()
+    DateTime::from_timestamp(t, 0).expect("valid timestamp").format("%Y-%m-%dT%H:%M:%S.000Z").to_string()
 }
 
 fn plus(d: NaiveDate, days: i64) -> NaiveDate {
@@ -77,11 +64,7 @@ fn plus(d: NaiveDate, days: i64) -> NaiveDate {
 }
 
 fn last_sunday(y: i32, m: u32) -> NaiveDate {
-    let first_next = if m == 12 {
-        date(y + 1, 1, 1)
-    } else {
-        date(y, m + 1, 1)
-    };
+    let first_next = if m == 12 { date(y + 1, 1, 1) } else { date(y, m + 1, 1) };
     let mut d = plus(first_next, -1);
     while d.weekday() != Weekday::Sun {
         d = plus(d, -1);
@@ -91,11 +74,7 @@ fn last_sunday(y: i32, m: u32) -> NaiveDate {
 
 /// Lyon's UTC offset in hours on day `d` (CET/CEST).
 fn paris_offset(d: NaiveDate) -> i64 {
-    if d >= last_sunday(d.year(), 3) && d < last_sunday(d.year(), 10) {
-        2
-    } else {
-        1
-    }
+    if d >= last_sunday(d.year(), 3) && d < last_sunday(d.year(), 10) { 2 } else { 1 }
 }
 
 /// Unix seconds of local (Lyon) time `secs` after midnight on `d`.
@@ -255,8 +234,8 @@ fn time_of_day(r: &mut Rg, hours: &[f64; 24]) -> i64 {
 }
 
 const DIURNAL: [f64; 24] = [
-    0.6, 0.3, 0.2, 0.1, 0.1, 0.2, 0.5, 1.0, 1.3, 1.2, 1.1, 1.2, 1.5, 1.4, 1.1, 1.0, 1.1, 1.3, 1.7,
-    2.0, 2.2, 2.1, 1.7, 1.1,
+    0.6, 0.3, 0.2, 0.1, 0.1, 0.2, 0.5, 1.0, 1.3, 1.2, 1.1, 1.2, 1.5, 1.4, 1.1, 1.0, 1.1, 1.3, 1.7, 2.0, 2.2, 2.1, 1.7,
+    1.1,
 ];
 
 // ------------------------------------------------------------------------------------------------
@@ -342,9 +321,9 @@ const FIRST_M: &[&str] = &[
     "Rémi",
 ];
 const FIRST_EU: &[&str] = &[
-    "Sofia", "Giulia", "Marta", "Lena", "Jonas", "Lukas", "Ana", "Matteo", "Elena", "Nora",
-    "Ingrid", "Pieter", "Sven", "Greta", "Tomás", "Inés", "Alba", "Mateusz", "Zofia", "Annika",
-    "Emil", "Freya", "Luca", "Chiara", "Joana", "Tiago",
+    "Sofia", "Giulia", "Marta", "Lena", "Jonas", "Lukas", "Ana", "Matteo", "Elena", "Nora", "Ingrid", "Pieter", "Sven",
+    "Greta", "Tomás", "Inés", "Alba", "Mateusz", "Zofia", "Annika", "Emil", "Freya", "Luca", "Chiara", "Joana",
+    "Tiago",
 ];
 const LAST_FR: &[&str] = &[
     "Martin",
@@ -506,11 +485,7 @@ const LAST_EU: &[&str] = &[
 /// A plausible invented person (first name, last name).
 fn person(r: &mut Rg) -> (String, String) {
     if chance(r, 0.8) {
-        let first = if chance(r, 0.62) {
-            pick(r, FIRST_F)
-        } else {
-            pick(r, FIRST_M)
-        };
+        let first = if chance(r, 0.62) { pick(r, FIRST_F) } else { pick(r, FIRST_M) };
         (first.to_string(), pick(r, LAST_FR).to_string())
     } else {
         (pick(r, FIRST_EU).to_string(), pick(r, LAST_EU).to_string())
@@ -542,11 +517,7 @@ fn fold(s: &str) -> String {
 
 /// Lowercase ASCII words joined by `-` (`Identité visuelle` → `identite-visuelle`).
 fn slugify(s: &str) -> String {
-    s.split(|c: char| !c.is_alphanumeric())
-        .map(fold)
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join("-")
+    s.split(|c: char| !c.is_alphanumeric()).map(fold).filter(|w| !w.is_empty()).collect::<Vec<_>>().join("-")
 }
 
 const HANDLE_WORDS: &[&str] = &[
@@ -595,9 +566,8 @@ const HANDLE_WORDS: &[&str] = &[
     "bakes",
 ];
 const BOT_WORDS: &[&str] = &[
-    "fit", "life", "daily", "vibes", "travel", "glow", "style", "moto", "crypto", "cash", "promo",
-    "boost", "insta", "gram", "lux", "beauty", "shop", "trend", "viral", "dream", "happy", "world",
-    "love", "fashion", "gym", "followme",
+    "fit", "life", "daily", "vibes", "travel", "glow", "style", "moto", "crypto", "cash", "promo", "boost", "insta",
+    "gram", "lux", "beauty", "shop", "trend", "viral", "dream", "happy", "world", "love", "fashion", "gym", "followme",
 ];
 
 /// Unique names on one platform.
@@ -632,10 +602,7 @@ fn ig_handle(r: &mut Rg, names: &mut Names) -> String {
         8 => format!("{f}{}{}", &l[..1], r.random_range(10..999)),
         9 => format!("{l}.{f}"),
         10 => format!("studio.{l}"),
-        11 => format!(
-            "{f}.{l}.{}",
-            pick(r, &["design", "art", "photo", "studio", "creations"])
-        ),
+        11 => format!("{f}.{l}.{}", pick(r, &["design", "art", "photo", "studio", "creations"])),
         12 => format!("_{f}.{l}_"),
         13 => format!("{}{l}", &f[..1]),
         _ => format!("{f}{}", r.random_range(84..2006)),
@@ -770,11 +737,7 @@ fn meta_json(v: &J) -> Vec<u8> {
 
 /// `window.YTD.<name>.part<n> = [...]`
 fn ytd(name: &str, part: usize, items: Vec<J>) -> Vec<u8> {
-    format!(
-        "window.YTD.{name}.part{part} = {}",
-        to_json(&ja(items), Style::X)
-    )
-    .into_bytes()
+    format!("window.YTD.{name}.part{part} = {}", to_json(&ja(items), Style::X)).into_bytes()
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -785,15 +748,9 @@ type Files = Vec<(String, Vec<u8>)>;
 
 fn make_zip(entries: &Files, when: NaiveDate, hour: u8, minute: u8) -> Res<Vec<u8>> {
     let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let dt = zip::DateTime::from_date_and_time(
-        when.year() as u16,
-        when.month() as u8,
-        when.day() as u8,
-        hour,
-        minute,
-        0,
-    )
-    .map_err(|e| format!("zip date: {e:?}"))?;
+    let dt =
+        zip::DateTime::from_date_and_time(when.year() as u16, when.month() as u8, when.day() as u8, hour, minute, 0)
+            .map_err(|e| format!("zip date: {e:?}"))?;
     let opts = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
         .compression_level(Some(6))
@@ -807,9 +764,7 @@ fn make_zip(entries: &Files, when: NaiveDate, hour: u8, minute: u8) -> Res<Vec<u
 }
 
 fn csv_bytes(header: &[&str], rows: &[Vec<String>]) -> Res<Vec<u8>> {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
+    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
     w.write_record(header)?;
     for row in rows {
         w.write_record(row)?;
@@ -889,10 +844,7 @@ impl IgPost {
         }
         // Reach never exceeds views, and the numbers only count what happened before `t`.
         m[REACH] = m[REACH].min(m[V]);
-        IgRep {
-            m,
-            follows: self.follows.iter().filter(|&&f| f < t).count() as u64,
-        }
+        IgRep { m, follows: self.follows.iter().filter(|&&f| f < t).count() as u64 }
     }
 
     fn is_video(&self) -> bool {
@@ -951,17 +903,14 @@ impl Counter {
         Counter { starts, ends }
     }
     fn at(&self, t: i64) -> f64 {
-        (self.starts.partition_point(|&x| x < t) as i64
-            - self.ends.partition_point(|&x| x <= t) as i64) as f64
+        (self.starts.partition_point(|&x| x < t) as i64 - self.ends.partition_point(|&x| x <= t) as i64) as f64
     }
 }
 
 fn media_id(r: &mut Rg, used: &mut BTreeSet<String>, year: i32) -> String {
     loop {
         let prefix = if year >= 2025 { "180" } else { "179" };
-        let rest: String = (0..14)
-            .map(|_| char::from(b'0' + r.random_range(0..10u8)))
-            .collect();
+        let rest: String = (0..14).map(|_| char::from(b'0' + r.random_range(0..10u8))).collect();
         let id = format!("{prefix}{rest}");
         if used.insert(id.clone()) {
             return id;
@@ -971,20 +920,11 @@ fn media_id(r: &mut Rg, used: &mut BTreeSet<String>, year: i32) -> String {
 
 fn ig_uri(r: &mut Rg, folder: &str, ts: i64, id: &str, ext: &str) -> String {
     let ym = day_of(ts).format("%Y%m");
-    format!(
-        "media/{folder}/{ym}/{}_{}_{}_n_{id}.{ext}",
-        digits(r, 9),
-        digits(r, 15),
-        digits(r, 19)
-    )
+    format!("media/{folder}/{ym}/{}_{}_{}_n_{id}.{ext}", digits(r, 9), digits(r, 15), digits(r, 19))
 }
 
 fn image_ext(ts: i64) -> &'static str {
-    if day_of(ts).year() < 2022 {
-        "jpg"
-    } else {
-        "webp"
-    }
+    if day_of(ts).year() < 2022 { "jpg" } else { "webp" }
 }
 
 fn shortcode(r: &mut Rg, ts: i64) -> String {
@@ -1037,15 +977,8 @@ const CLIENTS: &[&str] = &[
     "Cidrerie Pomme d'Api",
     "Galerie Traboule",
 ];
-const PALETTES: &[&str] = &[
-    "terracotta",
-    "vert sauge",
-    "bleu nuit & crème",
-    "ocre",
-    "rose poudré",
-    "lie-de-vin",
-    "moutarde",
-];
+const PALETTES: &[&str] =
+    &["terracotta", "vert sauge", "bleu nuit & crème", "ocre", "rose poudré", "lie-de-vin", "moutarde"];
 const IG_TAGS: &[&str] = &[
     "#branding #identitevisuelle #graphisme #lyon",
     "#logodesign #brandidentity #freelance",
@@ -1122,11 +1055,7 @@ const IG_PERSONAL: &[&str] = &[
 
 /// Organic unfollow: with probability `p`, some time after following (mean `mean_days`).
 fn churn(r: &mut Rg, t: i64, p: f64, mean_days: f64) -> Option<i64> {
-    if chance(r, p) {
-        Some(t + ((1.0 + expo(r) * mean_days) * 86400.0) as i64)
-    } else {
-        None
-    }
+    if chance(r, p) { Some(t + ((1.0 + expo(r) * mean_days) * 86400.0) as i64) } else { None }
 }
 
 const WEEK_WEIGHTS: [f64; 7] = [0.8, 1.2, 1.0, 1.2, 0.9, 0.7, 1.1];
@@ -1186,17 +1115,13 @@ fn ig_pro(r: &mut Rg) -> IgAccount {
     let mut used_ids = BTreeSet::new();
     let mut posts = Vec::new();
     let hours: [f64; 24] = [
-        0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.2, 0.5, 0.3, 0.3, 0.8, 1.2, 0.8, 0.3, 0.2, 0.4, 1.0,
-        1.5, 1.4, 0.8, 0.3, 0.0, 0.0,
+        0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.2, 0.5, 0.3, 0.3, 0.8, 1.2, 0.8, 0.3, 0.2, 0.4, 1.0, 1.5, 1.4, 0.8, 0.3,
+        0.0, 0.0,
     ];
     for d in &days {
         let viral = *d == viral_day;
         let kind = if viral { Ig::Reel } else { ig_kind(r, *d) };
-        let ts = if viral {
-            local(*d, 8 * 3600 + 5 * 60 + 11)
-        } else {
-            local(*d, time_of_day(r, &hours))
-        };
+        let ts = if viral { local(*d, 8 * 3600 + 5 * 60 + 11) } else { local(*d, time_of_day(r, &hours)) };
         let caption = if viral {
             "J'ai redessiné le logo de la boulangerie de mon quartier… sans qu'on me le demande 🥐✨ Ils l'ont adopté !\n\n#branding #logodesign #avantapres #lyon".to_string()
         } else {
@@ -1223,22 +1148,8 @@ fn ig_pro(r: &mut Rg) -> IgAccount {
             }
         };
         let shortcode = shortcode(r, ts);
-        let duration = if kind == Ig::Reel {
-            if viral { 27 } else { r.random_range(7..46) }
-        } else {
-            0
-        };
-        posts.push(IgPost {
-            id,
-            ts,
-            kind,
-            caption,
-            uris,
-            shortcode,
-            duration,
-            full: [0.0; 7],
-            follows: Vec::new(),
-        });
+        let duration = if kind == Ig::Reel { if viral { 27 } else { r.random_range(7..46) } } else { 0 };
+        posts.push(IgPost { id, ts, kind, caption, uris, shortcode, duration, full: [0.0; 7], follows: Vec::new() });
     }
 
     // 3. What the posts did, given the audience expected at the time (the simulation below
@@ -1256,33 +1167,15 @@ fn ig_pro(r: &mut Rg) -> IgAccount {
             running += 1500.0;
         }
     }
-    let like_k = [
-        (date(2022, 3, 1), 0.105),
-        (date(2024, 11, 1), 0.09),
-        (date(2026, 10, 31), 0.075),
-    ];
-    let comment_k = [
-        (date(2022, 3, 1), 26.0),
-        (date(2024, 11, 1), 22.0),
-        (date(2025, 6, 1), 16.0),
-        (date(2026, 10, 31), 9.0),
-    ];
-    let save_k = [
-        (date(2022, 3, 1), 55.0),
-        (date(2024, 11, 1), 48.0),
-        (date(2026, 10, 31), 19.0),
-    ];
-    let share_k = [
-        (date(2022, 3, 1), 16.0),
-        (date(2024, 11, 1), 15.0),
-        (date(2026, 10, 31), 6.0),
-    ];
+    let like_k = [(date(2022, 3, 1), 0.105), (date(2024, 11, 1), 0.09), (date(2026, 10, 31), 0.075)];
+    let comment_k =
+        [(date(2022, 3, 1), 26.0), (date(2024, 11, 1), 22.0), (date(2025, 6, 1), 16.0), (date(2026, 10, 31), 9.0)];
+    let save_k = [(date(2022, 3, 1), 55.0), (date(2024, 11, 1), 48.0), (date(2026, 10, 31), 19.0)];
+    let share_k = [(date(2022, 3, 1), 16.0), (date(2024, 11, 1), 15.0), (date(2026, 10, 31), 6.0)];
     for p in posts.iter_mut() {
         let d = day_of(p.ts);
         if d == viral_day {
-            p.full = [
-                251_384.0, 187_902.0, 13_870.0, 912.0, 4_037.0, 2_641.0, 6_420.0,
-            ];
+            p.full = [251_384.0, 187_902.0, 13_870.0, 912.0, 4_037.0, 2_641.0, 6_420.0];
             continue;
         }
         let f = expected_f.get(&d).copied().unwrap_or(0.0).max(30.0);
@@ -1331,15 +1224,10 @@ fn ig_pro(r: &mut Rg) -> IgAccount {
         if d == viral_day {
             continue;
         }
-        let next = posts
-            .get(i + 1)
-            .map(|p| day_of(p.ts))
-            .unwrap_or(plus(end, 1));
+        let next = posts.get(i + 1).map(|p| day_of(p.ts)).unwrap_or(plus(end, 1));
         let window = (next - d).num_days().clamp(1, 4);
         let expected: f64 = (0..window).map(|k| rate(plus(d, k))).sum();
-        let e = months
-            .entry((d.year(), d.month()))
-            .or_insert((0.0, Vec::new()));
+        let e = months.entry((d.year(), d.month())).or_insert((0.0, Vec::new()));
         e.0 += 0.62 * expected;
         e.1.push(i);
     }
@@ -1404,27 +1292,15 @@ fn ig_pro(r: &mut Rg) -> IgAccount {
         match src {
             Src::Bot => {
                 bots.push(followers.len());
-                followers.push(Follower {
-                    handle: bot_handle(r, &mut names),
-                    ts: *t,
-                    gone: None,
-                });
+                followers.push(Follower { handle: bot_handle(r, &mut names), ts: *t, gone: None });
             }
             Src::Wave => {
                 let gone = churn(r, *t, 0.15, 120.0);
-                followers.push(Follower {
-                    handle: ig_handle(r, &mut names),
-                    ts: *t,
-                    gone,
-                });
+                followers.push(Follower { handle: ig_handle(r, &mut names), ts: *t, gone });
             }
             Src::Organic => {
                 let gone = churn(r, *t, 0.07, 160.0);
-                followers.push(Follower {
-                    handle: ig_handle(r, &mut names),
-                    ts: *t,
-                    gone,
-                });
+                followers.push(Follower { handle: ig_handle(r, &mut names), ts: *t, gone });
             }
         }
     }
@@ -1504,20 +1380,12 @@ fn following_list(
     let mut out = Vec::new();
     for _ in 0..burst {
         let ts = from + r.random_range(0..30 * 86400);
-        out.push(Follower {
-            handle: ig_handle(r, names),
-            ts,
-            gone: None,
-        });
+        out.push(Follower { handle: ig_handle(r, names), ts, gone: None });
     }
     for d in span(day_of(from), day_of(to)) {
         for _ in 0..poisson(r, per_day) {
             let ts = at(d, 0, 0, 0) + time_of_day(r, &DIURNAL);
-            out.push(Follower {
-                handle: ig_handle(r, names),
-                ts,
-                gone: None,
-            });
+            out.push(Follower { handle: ig_handle(r, names), ts, gone: None });
         }
     }
     for f in out.iter_mut() {
@@ -1532,22 +1400,12 @@ fn following_list(
 }
 
 /// Posts the owner liked (`liked_posts.json`, not used by Resonance).
-fn likes_list(
-    r: &mut Rg,
-    following: &[Follower],
-    from: i64,
-    to: i64,
-    n: usize,
-) -> Vec<(String, String, i64)> {
+fn likes_list(r: &mut Rg, following: &[Follower], from: i64, to: i64, n: usize) -> Vec<(String, String, i64)> {
     let mut out = Vec::new();
     for _ in 0..n {
         let who = &pick(r, following).handle;
         let ts = r.random_range(from..to);
-        out.push((
-            who.clone(),
-            format!("https://www.instagram.com/p/{}/", shortcode(r, ts)),
-            ts,
-        ));
+        out.push((who.clone(), format!("https://www.instagram.com/p/{}/", shortcode(r, ts)), ts));
     }
     out.sort_by_key(|x| std::cmp::Reverse(x.2));
     out
@@ -1564,8 +1422,8 @@ fn ig_personal(r: &mut Rg) -> IgAccount {
     let mut posts = Vec::new();
     let mut monday = plus(start, -(start.weekday().num_days_from_monday() as i64));
     let hours: [f64; 24] = [
-        0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.2, 0.5, 0.8, 1.0, 1.2, 1.0, 0.8, 0.8, 0.9, 1.0,
-        1.2, 1.4, 1.5, 1.2, 0.6, 0.2,
+        0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.2, 0.5, 0.8, 1.0, 1.2, 1.0, 0.8, 0.8, 0.9, 1.0, 1.2, 1.4, 1.5, 1.2,
+        0.6, 0.2,
     ];
     while monday <= end {
         let n = if chance(r, 0.12) {
@@ -1603,11 +1461,7 @@ fn ig_personal(r: &mut Rg) -> IgAccount {
                 }
             };
             let shortcode = shortcode(r, ts);
-            let duration = if kind == Ig::Reel {
-                r.random_range(6..31)
-            } else {
-                0
-            };
+            let duration = if kind == Ig::Reel { r.random_range(6..31) } else { 0 };
             posts.push(IgPost {
                 id,
                 ts,
@@ -1648,11 +1502,7 @@ fn ig_personal(r: &mut Rg) -> IgAccount {
         .iter()
         .map(|&t| {
             let gone = churn(r, t, 0.1, 420.0);
-            Follower {
-                handle: ig_handle(r, &mut names),
-                ts: t,
-                gone,
-            }
+            Follower { handle: ig_handle(r, &mut names), ts: t, gone }
         })
         .collect();
 
@@ -1660,12 +1510,7 @@ fn ig_personal(r: &mut Rg) -> IgAccount {
     for p in posts.iter_mut() {
         let f = counter.at(p.ts).max(40.0);
         let reach = f * un(r, 0.45, 0.72) * lognorm(r, 0.15);
-        let views = reach
-            * if p.kind == Ig::Carousel {
-                un(r, 1.6, 2.1)
-            } else {
-                un(r, 1.25, 1.5)
-            };
+        let views = reach * if p.kind == Ig::Carousel { un(r, 1.6, 2.1) } else { un(r, 1.25, 1.5) };
         let likes = reach * un(r, 0.24, 0.32);
         let comments = reach * un(r, 0.035, 0.075);
         let saves = reach * un(r, 0.012, 0.035);
@@ -1712,11 +1557,7 @@ enum Layout {
 }
 
 fn string_value(v: &str, ts: i64) -> J {
-    jo(vec![
-        ("href", js("")),
-        ("value", js(v)),
-        ("timestamp", ji(ts)),
-    ])
+    jo(vec![("href", js("")), ("value", js(v)), ("timestamp", ji(ts))])
 }
 
 fn list_item(handle: &str, ts: i64) -> J {
@@ -1739,10 +1580,7 @@ fn following_item_2025(handle: &str, ts: i64) -> J {
         ("title", js(handle)),
         (
             "string_list_data",
-            ja(vec![jo(vec![
-                ("href", js(format!("https://www.instagram.com/_u/{handle}"))),
-                ("timestamp", ji(ts)),
-            ])]),
+            ja(vec![jo(vec![("href", js(format!("https://www.instagram.com/_u/{handle}"))), ("timestamp", ji(ts))])]),
         ),
     ])
 }
@@ -1751,10 +1589,7 @@ fn media_metadata(video: bool, seed: &str) -> J {
     if video {
         return jo(vec![(
             "video_metadata",
-            jo(vec![(
-                "exif_data",
-                ja(vec![jo(vec![("source_type", js("library"))])]),
-            )]),
+            jo(vec![("exif_data", ja(vec![jo(vec![("source_type", js("library"))])]))]),
         )]);
     }
     if seed.ends_with(['1', '3', '7']) {
@@ -1770,10 +1605,7 @@ fn media_metadata(video: bool, seed: &str) -> J {
             )]),
         )])
     } else {
-        jo(vec![(
-            "camera_metadata",
-            jo(vec![("has_camera_metadata", J::Bool(false))]),
-        )])
+        jo(vec![("camera_metadata", jo(vec![("has_camera_metadata", J::Bool(false))]))])
     }
 }
 
@@ -1794,22 +1626,10 @@ fn media_item(uri: &str, ts: i64, title: &str, video: bool) -> J {
 
 fn ig_post_json(p: &IgPost) -> J {
     if p.kind == Ig::Carousel {
-        let items = p
-            .uris
-            .iter()
-            .enumerate()
-            .map(|(i, u)| media_item(u, p.ts - 2 + i as i64 / 4, "", false))
-            .collect();
-        jo(vec![
-            ("media", ja(items)),
-            ("title", js(&p.caption)),
-            ("creation_timestamp", ji(p.ts)),
-        ])
+        let items = p.uris.iter().enumerate().map(|(i, u)| media_item(u, p.ts - 2 + i as i64 / 4, "", false)).collect();
+        jo(vec![("media", ja(items)), ("title", js(&p.caption)), ("creation_timestamp", ji(p.ts))])
     } else {
-        jo(vec![(
-            "media",
-            ja(vec![media_item(&p.uris[0], p.ts, &p.caption, p.is_video())]),
-        )])
+        jo(vec![("media", ja(vec![media_item(&p.uris[0], p.ts, &p.caption, p.is_video())]))])
     }
 }
 
@@ -1850,11 +1670,7 @@ fn insights_post(p: &IgPost, rep: &IgRep) -> J {
 
 fn insights_reel(p: &IgPost, rep: &IgRep) -> J {
     let thumb_uri = p.uris[0].replace(".mp4", ".jpg");
-    let thumb = jo(vec![
-        ("uri", js(thumb_uri)),
-        ("creation_timestamp", ji(p.ts)),
-        ("title", js("")),
-    ]);
+    let thumb = jo(vec![("uri", js(thumb_uri)), ("creation_timestamp", ji(p.ts)), ("title", js(""))]);
     jo(vec![
         ("media_map_data", jo(vec![("Media Thumbnail", thumb)])),
         (
@@ -1882,21 +1698,12 @@ fn ig_export(acc: &IgAccount, t: i64, layout: Layout, summary: &mut Vec<String>)
 
     // Relationships.
     let followers = acc.followers_at(t);
-    let items: Vec<J> = followers
-        .iter()
-        .map(|f| list_item(&f.handle, f.ts))
-        .collect();
+    let items: Vec<J> = followers.iter().map(|f| list_item(&f.handle, f.ts)).collect();
     let rel = "connections/followers_and_following";
     if layout == Layout::Media2025 && items.len() > 7500 {
         let (a, b) = items.split_at(7500);
-        files.push((
-            format!("{rel}/followers_1.json"),
-            meta_json(&ja(a.to_vec())),
-        ));
-        files.push((
-            format!("{rel}/followers_2.json"),
-            meta_json(&ja(b.to_vec())),
-        ));
+        files.push((format!("{rel}/followers_1.json"), meta_json(&ja(a.to_vec()))));
+        files.push((format!("{rel}/followers_2.json"), meta_json(&ja(b.to_vec()))));
     } else {
         files.push((format!("{rel}/followers_1.json"), meta_json(&ja(items))));
     }
@@ -1904,25 +1711,14 @@ fn ig_export(acc: &IgAccount, t: i64, layout: Layout, summary: &mut Vec<String>)
     let items = following
         .iter()
         .map(|f| {
-            if layout == Layout::Media2025 {
-                following_item_2025(&f.handle, f.ts)
-            } else {
-                list_item(&f.handle, f.ts)
-            }
+            if layout == Layout::Media2025 { following_item_2025(&f.handle, f.ts) } else { list_item(&f.handle, f.ts) }
         })
         .collect();
-    files.push((
-        format!("{rel}/following.json"),
-        meta_json(&jo(vec![("relationships_following", ja(items))])),
-    ));
+    files.push((format!("{rel}/following.json"), meta_json(&jo(vec![("relationships_following", ja(items))]))));
     let unfollowed: Vec<J> = acc
         .following
         .iter()
-        .filter_map(|f| {
-            f.gone
-                .filter(|g| *g < t && *g > t - 365 * 86400)
-                .map(|g| list_item(&f.handle, g))
-        })
+        .filter_map(|f| f.gone.filter(|g| *g < t && *g > t - 365 * 86400).map(|g| list_item(&f.handle, g)))
         .collect();
     let unfollowed_name = if layout == Layout::Media2025 {
         "recently_unfollowed_profiles.json"
@@ -1931,50 +1727,24 @@ fn ig_export(acc: &IgAccount, t: i64, layout: Layout, summary: &mut Vec<String>)
     };
     files.push((
         format!("{rel}/{unfollowed_name}"),
-        meta_json(&jo(vec![(
-            "relationships_unfollowed_users",
-            ja(unfollowed),
-        )])),
+        meta_json(&jo(vec![("relationships_unfollowed_users", ja(unfollowed))])),
     ));
 
     // Content.
-    let folder = if layout == Layout::Media2025 {
-        "your_instagram_activity/media"
-    } else {
-        "your_instagram_activity/content"
-    };
-    let mut feed: Vec<&IgPost> = acc
-        .posts
-        .iter()
-        .filter(|p| p.ts < t && p.kind != Ig::Reel)
-        .collect();
+    let folder =
+        if layout == Layout::Media2025 { "your_instagram_activity/media" } else { "your_instagram_activity/content" };
+    let mut feed: Vec<&IgPost> = acc.posts.iter().filter(|p| p.ts < t && p.kind != Ig::Reel).collect();
     feed.sort_by_key(|x| std::cmp::Reverse(x.ts));
-    files.push((
-        format!("{folder}/posts_1.json"),
-        meta_json(&ja(feed.iter().map(|p| ig_post_json(p)).collect())),
-    ));
-    let mut reels: Vec<&IgPost> = acc
-        .posts
-        .iter()
-        .filter(|p| p.ts < t && p.kind == Ig::Reel)
-        .collect();
+    files.push((format!("{folder}/posts_1.json"), meta_json(&ja(feed.iter().map(|p| ig_post_json(p)).collect()))));
+    let mut reels: Vec<&IgPost> = acc.posts.iter().filter(|p| p.ts < t && p.kind == Ig::Reel).collect();
     reels.sort_by_key(|x| std::cmp::Reverse(x.ts));
     let reel_items = reels.iter().map(|p| ig_post_json(p)).collect();
-    files.push((
-        format!("{folder}/reels.json"),
-        meta_json(&jo(vec![("ig_reels_media", ja(reel_items))])),
-    ));
+    files.push((format!("{folder}/reels.json"), meta_json(&jo(vec![("ig_reels_media", ja(reel_items))]))));
     if layout == Layout::Media2025 && !acc.stories.is_empty() {
         let mut st: Vec<&(i64, String)> = acc.stories.iter().filter(|s| s.0 < t).collect();
         st.sort_by_key(|x| std::cmp::Reverse(x.0));
-        let items = st
-            .iter()
-            .map(|(ts, uri)| media_item(uri, *ts, "", uri.ends_with(".mp4")))
-            .collect();
-        files.push((
-            format!("{folder}/stories.json"),
-            meta_json(&jo(vec![("ig_stories", ja(items))])),
-        ));
+        let items = st.iter().map(|(ts, uri)| media_item(uri, *ts, "", uri.ends_with(".mp4"))).collect();
+        files.push((format!("{folder}/stories.json"), meta_json(&jo(vec![("ig_stories", ja(items))]))));
     }
 
     // Unused by Resonance: likes given, ads seen.
@@ -1987,47 +1757,27 @@ fn ig_export(acc: &IgAccount, t: i64, layout: Layout, summary: &mut Vec<String>)
                 ("title", js(who)),
                 (
                     "string_list_data",
-                    ja(vec![jo(vec![
-                        ("href", js(url)),
-                        ("value", js("👍")),
-                        ("timestamp", ji(*ts)),
-                    ])]),
+                    ja(vec![jo(vec![("href", js(url)), ("value", js("👍")), ("timestamp", ji(*ts))])]),
                 ),
             ])
         })
         .collect();
-    let likes_json = if layout == Layout::Media2025 {
-        ja(likes)
-    } else {
-        jo(vec![("likes_media_likes", ja(likes))])
-    };
-    files.push((
-        "your_instagram_activity/likes/liked_posts.json".into(),
-        meta_json(&likes_json),
-    ));
-    let ads: Vec<J> = [
-        "Maison Céleste",
-        "Papeterie Moderne",
-        "Atelier Typo",
-        "Café Grain d'Or",
-        "Studio Lumière",
-        "Vélos Rhône",
-    ]
-    .iter()
-    .enumerate()
-    .map(|(i, who)| {
-        jo(vec![(
-            "string_map_data",
-            jo(vec![
-                ("Author", string_value(who, 0)),
-                (
-                    "Time",
-                    jo(vec![("timestamp", ji(t - 86400 * (3 + 5 * i as i64)))]),
-                ),
-            ]),
-        )])
-    })
-    .collect();
+    let likes_json = if layout == Layout::Media2025 { ja(likes) } else { jo(vec![("likes_media_likes", ja(likes))]) };
+    files.push(("your_instagram_activity/likes/liked_posts.json".into(), meta_json(&likes_json)));
+    let ads: Vec<J> =
+        ["Maison Céleste", "Papeterie Moderne", "Atelier Typo", "Café Grain d'Or", "Studio Lumière", "Vélos Rhône"]
+            .iter()
+            .enumerate()
+            .map(|(i, who)| {
+                jo(vec![(
+                    "string_map_data",
+                    jo(vec![
+                        ("Author", string_value(who, 0)),
+                        ("Time", jo(vec![("timestamp", ji(t - 86400 * (3 + 5 * i as i64)))])),
+                    ]),
+                )])
+            })
+            .collect();
     files.push((
         "ads_information/ads_and_topics/ads_viewed.json".into(),
         meta_json(&jo(vec![("impressions_history_ads_seen", ja(ads))])),
@@ -2043,13 +1793,7 @@ fn ig_export(acc: &IgAccount, t: i64, layout: Layout, summary: &mut Vec<String>)
                 jo(vec![(
                     "Profile Photo",
                     jo(vec![
-                        (
-                            "uri",
-                            js(format!(
-                                "media/profile/202403/{}_n.jpg",
-                                acc.handle.len() * 1_000_003
-                            )),
-                        ),
+                        ("uri", js(format!("media/profile/202403/{}_n.jpg", acc.handle.len() * 1_000_003))),
                         ("creation_timestamp", ji(at(date(2024, 3, 2), 9, 14, 0))),
                         ("title", js("")),
                     ]),
@@ -2071,61 +1815,24 @@ fn ig_export(acc: &IgAccount, t: i64, layout: Layout, summary: &mut Vec<String>)
             ),
         ])]),
     )]);
-    files.push((
-        "personal_information/personal_information/personal_information.json".into(),
-        meta_json(&profile),
-    ));
+    files.push(("personal_information/personal_information/personal_information.json".into(), meta_json(&profile)));
 
     // Past insights: the last ~90 days.
     let ins = "logged_information/past_instagram_insights";
-    let mut in_window: Vec<&IgPost> = acc
-        .posts
-        .iter()
-        .filter(|p| p.ts >= window_start && p.ts < t)
-        .collect();
+    let mut in_window: Vec<&IgPost> = acc.posts.iter().filter(|p| p.ts >= window_start && p.ts < t).collect();
     in_window.sort_by_key(|x| std::cmp::Reverse(x.ts));
-    let feed_items = in_window
-        .iter()
-        .filter(|p| p.kind != Ig::Reel)
-        .map(|p| insights_post(p, &p.report(t)))
-        .collect();
-    let reel_items = in_window
-        .iter()
-        .filter(|p| p.kind == Ig::Reel)
-        .map(|p| insights_reel(p, &p.report(t)))
-        .collect();
-    files.push((
-        format!("{ins}/posts.json"),
-        meta_json(&jo(vec![("organic_insights_posts", ja(feed_items))])),
-    ));
-    files.push((
-        format!("{ins}/reels.json"),
-        meta_json(&jo(vec![("organic_insights_reels", ja(reel_items))])),
-    ));
-    let gained = acc
-        .followers
-        .iter()
-        .filter(|f| f.ts >= window_start && f.ts < t)
-        .count() as u64;
-    let lost = acc
-        .followers
-        .iter()
-        .filter(|f| f.gone.is_some_and(|g| g >= window_start && g < t))
-        .count() as u64;
+    let feed_items = in_window.iter().filter(|p| p.kind != Ig::Reel).map(|p| insights_post(p, &p.report(t))).collect();
+    let reel_items = in_window.iter().filter(|p| p.kind == Ig::Reel).map(|p| insights_reel(p, &p.report(t))).collect();
+    files.push((format!("{ins}/posts.json"), meta_json(&jo(vec![("organic_insights_posts", ja(feed_items))]))));
+    files.push((format!("{ins}/reels.json"), meta_json(&jo(vec![("organic_insights_reels", ja(reel_items))]))));
+    let gained = acc.followers.iter().filter(|f| f.ts >= window_start && f.ts < t).count() as u64;
+    let lost = acc.followers.iter().filter(|f| f.gone.is_some_and(|g| g >= window_start && g < t)).count() as u64;
     let first_day = day_of(window_start);
     let last_day = plus(day, -1);
     let range = if day.year() >= 2026 {
-        format!(
-            "{} - {}",
-            first_day.format("%b %-d, %Y"),
-            last_day.format("%b %-d, %Y")
-        )
+        format!("{} - {}", first_day.format("%b %-d, %Y"), last_day.format("%b %-d, %Y"))
     } else {
-        format!(
-            "{} - {}",
-            first_day.format("%b %-d"),
-            last_day.format("%b %-d")
-        )
+        format!("{} - {}", first_day.format("%b %-d"), last_day.format("%b %-d"))
     };
     let era = usize::from(day.year() >= 2026);
     let total = followers.len() as u64;
@@ -2140,21 +1847,9 @@ fn ig_export(acc: &IgAccount, t: i64, layout: Layout, summary: &mut Vec<String>)
                     ("Followers", sep(total)),
                     ("Follows", sep(gained)),
                     ("Unfollows", sep(lost)),
-                    (
-                        "Overall followers",
-                        jo(vec![(
-                            "value",
-                            js(format!("{:+}", gained as i64 - lost as i64)),
-                        )]),
-                    ),
-                    (
-                        "Follower Percentage by City",
-                        jo(vec![("value", js(acc.cities[era]))]),
-                    ),
-                    (
-                        "Follower Percentage by Country",
-                        jo(vec![("value", js(acc.countries[era]))]),
-                    ),
+                    ("Overall followers", jo(vec![("value", js(format!("{:+}", gained as i64 - lost as i64)))])),
+                    ("Follower Percentage by City", jo(vec![("value", js(acc.cities[era]))])),
+                    ("Follower Percentage by Country", jo(vec![("value", js(acc.countries[era]))])),
                     (
                         "Follower Percentage by Age for All Genders",
                         jo(vec![(
@@ -2164,22 +1859,13 @@ fn ig_export(acc: &IgAccount, t: i64, layout: Layout, summary: &mut Vec<String>)
                             ),
                         )]),
                     ),
-                    (
-                        "Total Follower Percentage for Men",
-                        jo(vec![("value", js("27.4%"))]),
-                    ),
-                    (
-                        "Total Follower Percentage for Women",
-                        jo(vec![("value", js("72.6%"))]),
-                    ),
+                    ("Total Follower Percentage for Men", jo(vec![("value", js("27.4%"))])),
+                    ("Total Follower Percentage for Women", jo(vec![("value", js("72.6%"))])),
                 ]),
             ),
         ])]),
     )]);
-    files.push((
-        format!("{ins}/audience_insights.json"),
-        meta_json(&audience),
-    ));
+    files.push((format!("{ins}/audience_insights.json"), meta_json(&audience)));
 
     let n_posts = acc.posts.iter().filter(|p| p.ts < t).count();
     summary.push(format!(
@@ -2199,13 +1885,7 @@ fn ig_zip_name(r: &mut Rg, handle: &str, d: NaiveDate) -> String {
 }
 
 /// Meta Business Suite per-post "Content" export (UTF-8 with BOM, Meta's quoting).
-fn meta_content_csv(
-    acc: &IgAccount,
-    account_id: &str,
-    from: NaiveDate,
-    to: NaiveDate,
-    t: i64,
-) -> Vec<u8> {
+fn meta_content_csv(acc: &IgAccount, account_id: &str, from: NaiveDate, to: NaiveDate, t: i64) -> Vec<u8> {
     fn field(s: &str, force: bool) -> String {
         if force || s.contains([' ', ',', '"', '\n', '\r']) {
             format!("\"{}\"", s.replace('"', "\"\""))
@@ -2234,39 +1914,17 @@ fn meta_content_csv(
         "Saves",
     ];
     let mut out = String::from("\u{feff}");
-    out.push_str(
-        &header
-            .iter()
-            .map(|h| field(h, false))
-            .collect::<Vec<_>>()
-            .join(","),
-    );
+    out.push_str(&header.iter().map(|h| field(h, false)).collect::<Vec<_>>().join(","));
     out.push('\n');
-    let mut posts: Vec<&IgPost> = acc
-        .posts
-        .iter()
-        .filter(|p| day_of(p.ts) >= from && day_of(p.ts) <= to)
-        .collect();
+    let mut posts: Vec<&IgPost> = acc.posts.iter().filter(|p| day_of(p.ts) >= from && day_of(p.ts) <= to).collect();
     posts.sort_by_key(|x| std::cmp::Reverse(x.ts));
     for p in posts {
         let rep = p.report(t);
-        let publish = DateTime::from_timestamp(p.ts, 0)
-            .expect("ts")
-            .format("%m/%d/%Y %H:%M")
-            .to_string();
+        let publish = DateTime::from_timestamp(p.ts, 0).expect("ts").format("%m/%d/%Y %H:%M").to_string();
         let (link, kind) = match p.kind {
-            Ig::Reel => (
-                format!("https://www.instagram.com/reel/{}/", p.shortcode),
-                "IG reel",
-            ),
-            Ig::Carousel => (
-                format!("https://www.instagram.com/p/{}/", p.shortcode),
-                "IG carousel",
-            ),
-            Ig::Image => (
-                format!("https://www.instagram.com/p/{}/", p.shortcode),
-                "IG image",
-            ),
+            Ig::Reel => (format!("https://www.instagram.com/reel/{}/", p.shortcode), "IG reel"),
+            Ig::Carousel => (format!("https://www.instagram.com/p/{}/", p.shortcode), "IG carousel"),
+            Ig::Image => (format!("https://www.instagram.com/p/{}/", p.shortcode), "IG image"),
         };
         let row = [
             field(&p.id, false),
@@ -2374,10 +2032,7 @@ struct Tweet {
 
 impl Tweet {
     fn engagements(&self) -> u64 {
-        [TL, TREP, TRT, TBM, TSH, TVIS, TEXP, TURL, TTAG, TPERMA]
-            .iter()
-            .map(|&i| self.m[i])
-            .sum()
+        [TL, TREP, TRT, TBM, TSH, TVIS, TEXP, TURL, TTAG, TPERMA].iter().map(|&i| self.m[i]).sum()
     }
 }
 
@@ -2658,12 +2313,7 @@ fn x_user_id(r: &mut Rg, used: &mut BTreeSet<String>) -> String {
             let n = r.random_range(7..=10);
             digits(r, n)
         } else {
-            let year = *pick(
-                r,
-                &[
-                    2012, 2014, 2016, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025,
-                ],
-            );
+            let year = *pick(r, &[2012, 2014, 2016, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025]);
             let t = at(date(year, 1, 1), 0, 0, 0) + r.random_range(0..360 * 86400);
             if year < 2016 {
                 let n = r.random_range(9..=10);
@@ -2695,19 +2345,9 @@ fn fill_x(
         let tco = format!("https://t.co/{}", from_alphabet(r, ALNUM, 10));
         let n = digits(r, 7);
         let expanded = pick(r, urls).replace("{n}", &n).replace("{h}", handle);
-        let display: String = expanded
-            .trim_start_matches("https://")
-            .trim_start_matches("www.")
-            .chars()
-            .take(26)
-            .collect();
-        let display = if expanded
-            .trim_start_matches("https://")
-            .trim_start_matches("www.")
-            .chars()
-            .count()
-            > 26
-        {
+        let display: String =
+            expanded.trim_start_matches("https://").trim_start_matches("www.").chars().take(26).collect();
+        let display = if expanded.trim_start_matches("https://").trim_start_matches("www.").chars().count() > 26 {
             format!("{display}…")
         } else {
             display
@@ -2725,26 +2365,17 @@ fn fill_x(
     (text, links, media)
 }
 
-fn x_simulate(
-    r: &mut Rg,
-    plan: &XPlan,
-    texts: &XTexts,
-    handle: &str,
-    contacts: &[Contact],
-) -> Vec<Tweet> {
+fn x_simulate(r: &mut Rg, plan: &XPlan, texts: &XTexts, handle: &str, contacts: &[Contact]) -> Vec<Tweet> {
     let mut tweets: Vec<Tweet> = Vec::new();
     let hours: [f64; 24] = [
-        0.3, 0.1, 0.0, 0.0, 0.0, 0.0, 0.1, 0.5, 1.0, 1.4, 1.3, 1.0, 1.2, 1.1, 1.0, 0.9, 1.0, 1.2,
-        1.4, 1.3, 1.3, 1.1, 0.8, 0.5,
+        0.3, 0.1, 0.0, 0.0, 0.0, 0.0, 0.1, 0.5, 1.0, 1.4, 1.3, 1.0, 1.2, 1.1, 1.0, 0.9, 1.0, 1.2, 1.4, 1.3, 1.3, 1.1,
+        0.8, 0.5,
     ];
     let sources_old = [
         "<a href=\"https://mobile.twitter.com\" rel=\"nofollow\">Twitter Web App</a>",
         "<a href=\"http://twitter.com/download/iphone\" rel=\"nofollow\">Twitter for iPhone</a>",
     ];
-    let mut monday = plus(
-        plan.start,
-        -(plan.start.weekday().num_days_from_monday() as i64),
-    );
+    let mut monday = plus(plan.start, -(plan.start.weekday().num_days_from_monday() as i64));
     while monday <= plan.end {
         let mut slots: Vec<(TKind, usize)> = Vec::new();
         for _ in 0..poisson(r, plan.per_week[0]) {
@@ -2774,10 +2405,7 @@ fn x_simulate(
                 for part in parts {
                     let (text, urls, _) = fill_x(r, part, texts.url_targets, handle, tt);
                     let id = snowflake(r, tt);
-                    let lang = if text.contains("thread")
-                        || text.contains("The ")
-                        || text.contains("Present")
-                    {
+                    let lang = if text.contains("thread") || text.contains("The ") || text.contains("Present") {
                         "en"
                     } else {
                         "fr"
@@ -2785,11 +2413,7 @@ fn x_simulate(
                     tweets.push(Tweet {
                         id,
                         t: tt,
-                        kind: if prev.is_some() {
-                            TKind::SelfReply
-                        } else {
-                            TKind::Original
-                        },
+                        kind: if prev.is_some() { TKind::SelfReply } else { TKind::Original },
                         text,
                         other: None,
                         reply_to_status: prev,
@@ -2818,17 +2442,9 @@ fn x_simulate(
                     } else {
                         None
                     };
-                    let english = [
-                        "the ",
-                        "The ",
-                        "your ",
-                        "who's",
-                        "Freelance tip",
-                        "Hot take",
-                        "New in",
-                    ]
-                    .iter()
-                    .any(|w| text.contains(w));
+                    let english = ["the ", "The ", "your ", "who's", "Freelance tip", "Hot take", "New in"]
+                        .iter()
+                        .any(|w| text.contains(w));
                     tweets.push(Tweet {
                         id,
                         t,
@@ -2874,9 +2490,7 @@ fn x_simulate(
                     if text.chars().count() > 140 {
                         text = text.chars().take(139).collect::<String>() + "…";
                     }
-                    let english = ["Our ", "We're", "Reminder"]
-                        .iter()
-                        .any(|w| body.contains(w));
+                    let english = ["Our ", "We're", "Reminder"].iter().any(|w| body.contains(w));
                     tweets.push(Tweet {
                         id,
                         t,
@@ -2906,9 +2520,7 @@ fn x_simulate(
         let d = day_of(tw.t);
         let f = knots(d, &plan.audience);
         let base = match tw.kind {
-            TKind::Original if tw.text.contains('🧵') || tw.text.contains("thread") => {
-                plan.reach[0] * 1.3
-            }
+            TKind::Original if tw.text.contains('🧵') || tw.text.contains("thread") => plan.reach[0] * 1.3,
             TKind::Original => plan.reach[0],
             TKind::SelfReply => plan.reach[2],
             _ => plan.reach[1],
@@ -2929,22 +2541,10 @@ fn x_simulate(
         m[TFOL] = poisson(r, imp * plan.follow_rate);
         m[TVIS] = poisson(r, imp * 0.007);
         m[TEXP] = poisson(r, imp * 0.018);
-        m[TURL] = if tw.urls.is_empty() {
-            0
-        } else {
-            poisson(r, imp * 0.009)
-        };
-        m[TTAG] = if tw.text.contains('#') {
-            poisson(r, imp * 0.0015)
-        } else {
-            0
-        };
+        m[TURL] = if tw.urls.is_empty() { 0 } else { poisson(r, imp * 0.009) };
+        m[TTAG] = if tw.text.contains('#') { poisson(r, imp * 0.0015) } else { 0 };
         m[TPERMA] = poisson(r, imp * 0.002);
-        m[TMEDIA] = if tw.media.is_some() {
-            poisson(r, imp * 0.12)
-        } else {
-            0
-        };
+        m[TMEDIA] = if tw.media.is_some() { poisson(r, imp * 0.12) } else { 0 };
         tw.m = m;
     }
     tweets
@@ -2964,13 +2564,7 @@ struct XDaily {
 
 /// Daily account numbers for `from..=to` and the follower list at the end. Tweets' lifetime
 /// numbers are cut to what happened by `to`.
-fn x_daily(
-    r: &mut Rg,
-    tweets: &mut [Tweet],
-    from: NaiveDate,
-    to: NaiveDate,
-    cfg: &XDaily,
-) -> (Vec<XDay>, Vec<String>) {
+fn x_daily(r: &mut Rg, tweets: &mut [Tweet], from: NaiveDate, to: NaiveDate, cfg: &XDaily) -> (Vec<XDay>, Vec<String>) {
     let mut acc: BTreeMap<NaiveDate, [u64; NM]> = BTreeMap::new();
     let mut created: BTreeMap<NaiveDate, u64> = BTreeMap::new();
     for tw in tweets.iter_mut() {
@@ -3014,8 +2608,7 @@ fn x_daily(
 
     // Followers: ids in follow order; unfollows pick at random among the organic ones.
     let mut used = BTreeSet::new();
-    let mut organic: Vec<(u64, String)> =
-        (0..cfg.f0).map(|i| (i, x_user_id(r, &mut used))).collect();
+    let mut organic: Vec<(u64, String)> = (0..cfg.f0).map(|i| (i, x_user_id(r, &mut used))).collect();
     let mut bought: Vec<(u64, String)> = Vec::new();
     let mut seq = cfg.f0;
     let mut purge: BTreeMap<NaiveDate, u64> = BTreeMap::new();
@@ -3101,11 +2694,7 @@ fn x_pro(r: &mut Rg) -> XAccount {
     let mut used = BTreeSet::new();
     let contacts: Vec<Contact> = X_PRO_CONTACTS
         .iter()
-        .map(|(h, n)| Contact {
-            handle: h.to_string(),
-            name: n.to_string(),
-            id: x_user_id(r, &mut used),
-        })
+        .map(|(h, n)| Contact { handle: h.to_string(), name: n.to_string(), id: x_user_id(r, &mut used) })
         .collect();
     let plan = XPlan {
         start: date(2023, 1, 2),
@@ -3136,26 +2725,12 @@ fn x_pro(r: &mut Rg) -> XAccount {
         threads: X_PRO_THREADS,
         retweets: X_PRO_RETWEETS,
         url_targets: X_PRO_URLS,
-        suffixes: &[
-            " ✏️",
-            " ☕",
-            " 🙃",
-            " (encore)",
-            " #branding",
-            " #design",
-            " #freelance",
-            " 😅",
-            " 🎨",
-        ],
+        suffixes: &[" ✏️", " ☕", " 🙃", " (encore)", " #branding", " #design", " #freelance", " 😅", " 🎨"],
     };
     let mut tweets = x_simulate(r, &plan, &texts, "camille_designs", &contacts);
     let cfg = XDaily {
         f0: 3200,
-        ambient: vec![
-            (date(2024, 11, 1), 2.55),
-            (date(2025, 11, 1), 2.95),
-            (date(2026, 10, 31), 3.25),
-        ],
+        ambient: vec![(date(2024, 11, 1), 2.55), (date(2025, 11, 1), 2.95), (date(2026, 10, 31), 3.25)],
         churn: 0.00033,
         background: 0.012,
         purchase: Some((date(2025, 6, 3), 600, 90)),
@@ -3187,11 +2762,7 @@ fn x_personal(r: &mut Rg) -> XAccount {
     let mut used = BTreeSet::new();
     let contacts: Vec<Contact> = X_PERSO_CONTACTS
         .iter()
-        .map(|(h, n)| Contact {
-            handle: h.to_string(),
-            name: n.to_string(),
-            id: x_user_id(r, &mut used),
-        })
+        .map(|(h, n)| Contact { handle: h.to_string(), name: n.to_string(), id: x_user_id(r, &mut used) })
         .collect();
     let plan = XPlan {
         start: date(2023, 1, 2),
@@ -3199,11 +2770,7 @@ fn x_personal(r: &mut Rg) -> XAccount {
         per_week: [1.5, 3.2, 0.7],
         thread_p: 0.0,
         quiet: None,
-        audience: vec![
-            (date(2023, 1, 1), 360.0),
-            (date(2024, 11, 1), 385.0),
-            (date(2026, 10, 31), 420.0),
-        ],
+        audience: vec![(date(2023, 1, 1), 360.0), (date(2024, 11, 1), 385.0), (date(2026, 10, 31), 420.0)],
         replies: vec![(date(2023, 1, 1), 1.7), (date(2026, 10, 31), 1.4)],
         reach: [0.32, 0.11, 0.1],
         like_rate: 0.028,
@@ -3215,16 +2782,7 @@ fn x_personal(r: &mut Rg) -> XAccount {
         threads: &[],
         retweets: X_PERSO_RETWEETS,
         url_targets: X_PERSO_URLS,
-        suffixes: &[
-            " 😅",
-            " 🙃",
-            " !!",
-            " ☀️",
-            " 😂",
-            " ❤️",
-            " (encore)",
-            " lol",
-        ],
+        suffixes: &[" 😅", " 🙃", " !!", " ☀️", " 😂", " ❤️", " (encore)", " lol"],
     };
     let mut tweets = x_simulate(r, &plan, &texts, "camlrnt", &contacts);
     let cfg = XDaily {
@@ -3275,9 +2833,7 @@ fn x_likes(r: &mut Rg, contacts: &[Contact], pool: &[&str], n: usize) -> Vec<(St
 // ------------------------------------------------------------------------------------------------
 
 fn html_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 fn char_pos(hay: &str, needle: &str) -> Option<(usize, usize)> {
@@ -3295,10 +2851,7 @@ fn tweet_json(acc: &XAccount, tw: &Tweet) -> J {
     let mut hashtags = Vec::new();
     for word in text.split(|c: char| c.is_whitespace()) {
         if let Some(tag) = word.strip_prefix('#') {
-            let tag: String = tag
-                .chars()
-                .take_while(|c| c.is_alphanumeric() || *c == '_')
-                .collect();
+            let tag: String = tag.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
             if let Some((s, e)) = char_pos(text, &format!("#{tag}")) {
                 hashtags.push(jo(vec![("text", js(tag)), ("indices", indices(s, e))]));
             }
@@ -3330,52 +2883,24 @@ fn tweet_json(acc: &XAccount, tw: &Tweet) -> J {
             ]))
         })
         .collect();
-    let mut entities = vec![
-        ("hashtags", ja(hashtags)),
-        ("symbols", ja(vec![])),
-        ("user_mentions", ja(mentions)),
-        ("urls", ja(urls)),
-    ];
+    let mut entities =
+        vec![("hashtags", ja(hashtags)), ("symbols", ja(vec![])), ("user_mentions", ja(mentions)), ("urls", ja(urls))];
     let mut extended = None;
     if let Some((mid, tco, key)) = &tw.media {
         let (s, e) = char_pos(text, tco).unwrap_or((0, 0));
-        let host = if day_of(tw.t).year() >= 2024 {
-            "x.com"
-        } else {
-            "twitter.com"
-        };
-        let pic = if day_of(tw.t).year() >= 2024 {
-            "pic.x.com"
-        } else {
-            "pic.twitter.com"
-        };
+        let host = if day_of(tw.t).year() >= 2024 { "x.com" } else { "twitter.com" };
+        let pic = if day_of(tw.t).year() >= 2024 { "pic.x.com" } else { "pic.twitter.com" };
         let size = |w: i64, h: i64, resize: &str| {
-            jo(vec![
-                ("w", js(w.to_string())),
-                ("h", js(h.to_string())),
-                ("resize", js(resize)),
-            ])
+            jo(vec![("w", js(w.to_string())), ("h", js(h.to_string())), ("resize", js(resize))])
         };
         let item = jo(vec![
-            (
-                "expanded_url",
-                js(format!(
-                    "https://{host}/{}/status/{}/photo/1",
-                    acc.handle, tw.id
-                )),
-            ),
+            ("expanded_url", js(format!("https://{host}/{}/status/{}/photo/1", acc.handle, tw.id))),
             ("indices", indices(s, e)),
             ("url", js(tco)),
-            (
-                "media_url",
-                js(format!("http://pbs.twimg.com/media/{key}.jpg")),
-            ),
+            ("media_url", js(format!("http://pbs.twimg.com/media/{key}.jpg"))),
             ("id_str", js(mid.to_string())),
             ("id", js(mid.to_string())),
-            (
-                "media_url_https",
-                js(format!("https://pbs.twimg.com/media/{key}.jpg")),
-            ),
+            ("media_url_https", js(format!("https://pbs.twimg.com/media/{key}.jpg"))),
             (
                 "sizes",
                 jo(vec![
@@ -3393,23 +2918,15 @@ fn tweet_json(acc: &XAccount, tw: &Tweet) -> J {
     }
     let len = text.chars().count();
     let start = match tw.kind {
-        TKind::Reply => tw
-            .other
-            .map(|i| acc.contacts[i].handle.chars().count() + 2)
-            .unwrap_or(0),
+        TKind::Reply => tw.other.map(|i| acc.contacts[i].handle.chars().count() + 2).unwrap_or(0),
         _ => 0,
     };
     let end = match &tw.media {
-        Some((_, tco, _)) => char_pos(text, tco)
-            .map(|(s, _)| s.saturating_sub(1))
-            .unwrap_or(len),
+        Some((_, tco, _)) => char_pos(text, tco).map(|(s, _)| s.saturating_sub(1)).unwrap_or(len),
         None => len,
     };
     let id = tw.id.to_string();
-    let created = DateTime::from_timestamp(tw.t, 0)
-        .expect("ts")
-        .format("%a %b %d %H:%M:%S +0000 %Y")
-        .to_string();
+    let created = DateTime::from_timestamp(tw.t, 0).expect("ts").format("%a %b %d %H:%M:%S +0000 %Y").to_string();
     let editable = tw.kind != TKind::Retweet;
     let mut kv = vec![
         (
@@ -3420,43 +2937,22 @@ fn tweet_json(acc: &XAccount, tw: &Tweet) -> J {
                     ("editTweetIds", ja(vec![js(&id)])),
                     ("editableUntil", js(iso_ms(tw.t + 3600))),
                     ("editsRemaining", js("5")),
-                    (
-                        "isEditEligible",
-                        J::Bool(editable && tw.kind != TKind::Reply),
-                    ),
+                    ("isEditEligible", J::Bool(editable && tw.kind != TKind::Reply)),
                 ]),
             )]),
         ),
         ("retweeted", J::Bool(false)),
         ("source", js(tw.source)),
         ("entities", jo(entities)),
-        (
-            "display_text_range",
-            ja(vec![js(start.to_string()), js(end.to_string())]),
-        ),
-        (
-            "favorite_count",
-            js(if tw.kind == TKind::Retweet {
-                "0".to_string()
-            } else {
-                tw.m[TL].to_string()
-            }),
-        ),
+        ("display_text_range", ja(vec![js(start.to_string()), js(end.to_string())])),
+        ("favorite_count", js(if tw.kind == TKind::Retweet { "0".to_string() } else { tw.m[TL].to_string() })),
     ];
     let (reply_status, reply_user, reply_name) = match tw.kind {
         TKind::Reply => {
             let c = &acc.contacts[tw.other.expect("reply target")];
-            (
-                tw.reply_to_status,
-                Some(c.id.clone()),
-                Some(c.handle.clone()),
-            )
+            (tw.reply_to_status, Some(c.id.clone()), Some(c.handle.clone()))
         }
-        TKind::SelfReply => (
-            tw.reply_to_status,
-            Some(acc.user_id.clone()),
-            Some(acc.handle.to_string()),
-        ),
+        TKind::SelfReply => (tw.reply_to_status, Some(acc.user_id.clone()), Some(acc.handle.to_string())),
         _ => (None, None, None),
     };
     if let Some(s) = reply_status {
@@ -3467,14 +2963,7 @@ fn tweet_json(acc: &XAccount, tw: &Tweet) -> J {
         kv.push(("in_reply_to_user_id", js(u)));
     }
     kv.push(("truncated", J::Bool(false)));
-    kv.push((
-        "retweet_count",
-        js(if tw.kind == TKind::Retweet {
-            "0".to_string()
-        } else {
-            tw.m[TRT].to_string()
-        }),
-    ));
+    kv.push(("retweet_count", js(if tw.kind == TKind::Retweet { "0".to_string() } else { tw.m[TRT].to_string() })));
     kv.push(("id", js(&id)));
     if let Some(s) = reply_status {
         kv.push(("in_reply_to_status_id", js(s.to_string())));
@@ -3508,51 +2997,26 @@ fn x_archive(acc: &XAccount, split: bool, generated: i64) -> Files {
         let half = items.len().div_ceil(2);
         let (a, b) = items.split_at(half);
         tweet_files.push(("data/tweets.js".to_string(), "YTD.tweets.part0", a.len()));
-        tweet_files.push((
-            "data/tweets-part1.js".to_string(),
-            "YTD.tweets.part1",
-            b.len(),
-        ));
+        tweet_files.push(("data/tweets-part1.js".to_string(), "YTD.tweets.part1", b.len()));
         data.push(("data/tweets.js".into(), ytd("tweets", 0, a.to_vec())));
         data.push(("data/tweets-part1.js".into(), ytd("tweets", 1, b.to_vec())));
     } else {
-        tweet_files.push((
-            "data/tweets.js".to_string(),
-            "YTD.tweets.part0",
-            items.len(),
-        ));
+        tweet_files.push(("data/tweets.js".to_string(), "YTD.tweets.part0", items.len()));
         data.push(("data/tweets.js".into(), ytd("tweets", 0, items)));
     }
     let rel = |kind: &str, id: &str| {
         jo(vec![(
             kind,
-            jo(vec![
-                ("accountId", js(id)),
-                (
-                    "userLink",
-                    js(format!("https://twitter.com/intent/user?user_id={id}")),
-                ),
-            ]),
+            jo(vec![("accountId", js(id)), ("userLink", js(format!("https://twitter.com/intent/user?user_id={id}")))]),
         )])
     };
     data.push((
         "data/follower.js".into(),
-        ytd(
-            "follower",
-            0,
-            acc.followers.iter().map(|id| rel("follower", id)).collect(),
-        ),
+        ytd("follower", 0, acc.followers.iter().map(|id| rel("follower", id)).collect()),
     ));
     data.push((
         "data/following.js".into(),
-        ytd(
-            "following",
-            0,
-            acc.following
-                .iter()
-                .map(|id| rel("following", id))
-                .collect(),
-        ),
+        ytd("following", 0, acc.following.iter().map(|id| rel("following", id)).collect()),
     ));
     let account = jo(vec![(
         "account",
@@ -3579,18 +3043,9 @@ fn x_archive(acc: &XAccount, split: bool, generated: i64) -> Files {
             ),
             (
                 "avatarMediaUrl",
-                js(format!(
-                    "https://pbs.twimg.com/profile_images/{}/Kp3dXw9a_400x400.jpg",
-                    acc.user_id
-                )),
+                js(format!("https://pbs.twimg.com/profile_images/{}/Kp3dXw9a_400x400.jpg", acc.user_id)),
             ),
-            (
-                "headerMediaUrl",
-                js(format!(
-                    "https://pbs.twimg.com/profile_banners/{}/1698412233",
-                    acc.user_id
-                )),
-            ),
+            ("headerMediaUrl", js(format!("https://pbs.twimg.com/profile_banners/{}/1698412233", acc.user_id))),
         ]),
     )]);
     data.push(("data/profile.js".into(), ytd("profile", 0, vec![profile])));
@@ -3603,23 +3058,14 @@ fn x_archive(acc: &XAccount, split: bool, generated: i64) -> Files {
                 jo(vec![
                     ("tweetId", js(id)),
                     ("fullText", js(html_escape(text))),
-                    (
-                        "expandedUrl",
-                        js(format!("https://twitter.com/i/web/status/{id}")),
-                    ),
+                    ("expandedUrl", js(format!("https://twitter.com/i/web/status/{id}"))),
                 ]),
             )])
         })
         .collect();
     data.push(("data/like.js".into(), ytd("like", 0, likes)));
-    data.push((
-        "data/block.js".into(),
-        b"window.YTD.block.part0 = [ ]".to_vec(),
-    ));
-    data.push((
-        "data/mute.js".into(),
-        b"window.YTD.mute.part0 = [ ]".to_vec(),
-    ));
+    data.push(("data/block.js".into(), b"window.YTD.block.part0 = [ ]".to_vec()));
+    data.push(("data/mute.js".into(), b"window.YTD.mute.part0 = [ ]".to_vec()));
     data.push((
         "data/README.txt".into(),
         b"This archive contains the data associated with your account.\nOpen \"Your archive.html\" in a browser to browse it.\nThe files in the data folder are JavaScript files that can be read as JSON once the first assignment is removed.\n".to_vec(),
@@ -3627,11 +3073,7 @@ fn x_archive(acc: &XAccount, split: bool, generated: i64) -> Files {
 
     let size: usize = data.iter().map(|(_, b)| b.len()).sum();
     let file = |name: &str, global: &str, count: usize| {
-        jo(vec![
-            ("fileName", js(name)),
-            ("globalName", js(global)),
-            ("count", js(count.to_string())),
-        ])
+        jo(vec![("fileName", js(name)), ("globalName", js(global)), ("count", js(count.to_string()))])
     };
     let count_of = |name: &str| -> usize {
         match name {
@@ -3642,23 +3084,14 @@ fn x_archive(acc: &XAccount, split: bool, generated: i64) -> Files {
             _ => 0,
         }
     };
-    let mut types = vec![(
-        "account".to_string(),
-        jo(vec![(
-            "files",
-            ja(vec![file("data/account.js", "YTD.account.part0", 1)]),
-        )]),
-    )];
+    let mut types =
+        vec![("account".to_string(), jo(vec![("files", ja(vec![file("data/account.js", "YTD.account.part0", 1)]))]))];
     for name in ["block", "follower", "following", "like", "mute"] {
         types.push((
             name.to_string(),
             jo(vec![(
                 "files",
-                ja(vec![file(
-                    &format!("data/{name}.js"),
-                    &format!("YTD.{name}.part0"),
-                    count_of(name),
-                )]),
+                ja(vec![file(&format!("data/{name}.js"), &format!("YTD.{name}.part0"), count_of(name))]),
             )]),
         ));
     }
@@ -3666,30 +3099,20 @@ fn x_archive(acc: &XAccount, split: bool, generated: i64) -> Files {
         "profile".to_string(),
         jo(vec![
             ("mediaDirectory", js("data/profile_media")),
-            (
-                "files",
-                ja(vec![file("data/profile.js", "YTD.profile.part0", 1)]),
-            ),
+            ("files", ja(vec![file("data/profile.js", "YTD.profile.part0", 1)])),
         ]),
     ));
     types.push((
         "tweets".to_string(),
         jo(vec![
             ("mediaDirectory", js("data/tweets_media")),
-            (
-                "files",
-                ja(tweet_files.iter().map(|(n, g, c)| file(n, g, *c)).collect()),
-            ),
+            ("files", ja(tweet_files.iter().map(|(n, g, c)| file(n, g, *c)).collect())),
         ]),
     ));
     let manifest = jo(vec![
         (
             "userInfo",
-            jo(vec![
-                ("accountId", js(&acc.user_id)),
-                ("userName", js(acc.handle)),
-                ("displayName", js(acc.name)),
-            ]),
+            jo(vec![("accountId", js(&acc.user_id)), ("userName", js(acc.handle)), ("displayName", js(acc.name))]),
         ),
         (
             "archiveInfo",
@@ -3702,11 +3125,7 @@ fn x_archive(acc: &XAccount, split: bool, generated: i64) -> Files {
         ),
         (
             "readmeInfo",
-            jo(vec![
-                ("fileName", js("data/README.txt")),
-                ("directory", js("data/")),
-                ("name", js("README.txt")),
-            ]),
+            jo(vec![("fileName", js("data/README.txt")), ("directory", js("data/")), ("name", js("README.txt"))]),
         ),
         ("dataTypes", J::Obj(types)),
     ]);
@@ -3786,11 +3205,8 @@ fn content_csv(acc: &XAccount, from: NaiveDate, to: NaiveDate) -> Res<Vec<u8>> {
         "Hashtag Clicks",
         "Permalink Clicks",
     ];
-    let mut tweets: Vec<&Tweet> = acc
-        .tweets
-        .iter()
-        .filter(|t| t.kind != TKind::Retweet && day_of(t.t) >= from && day_of(t.t) <= to)
-        .collect();
+    let mut tweets: Vec<&Tweet> =
+        acc.tweets.iter().filter(|t| t.kind != TKind::Retweet && day_of(t.t) >= from && day_of(t.t) <= to).collect();
     tweets.sort_by_key(|x| std::cmp::Reverse(x.id));
     let rows: Vec<Vec<String>> = tweets
         .iter()
@@ -3838,13 +3254,8 @@ struct LiPost {
 impl LiPost {
     fn totals(&self, until: NaiveDate) -> (u64, u64) {
         let d0 = day_of(self.t);
-        let keep = |v: &Vec<u64>| {
-            v.iter()
-                .enumerate()
-                .filter(|(k, _)| plus(d0, *k as i64) <= until)
-                .map(|(_, x)| x)
-                .sum()
-        };
+        let keep =
+            |v: &Vec<u64>| v.iter().enumerate().filter(|(k, _)| plus(d0, *k as i64) <= until).map(|(_, x)| x).sum();
         (keep(&self.imp), keep(&self.eng))
     }
 }
@@ -3888,11 +3299,8 @@ const LI_CLOSINGS: &[&str] = &[
     "Si vous avez un projet de marque, ma boîte de réception est ouverte ✉️",
     "Curieuse d'avoir vos retours en commentaire 👇",
 ];
-const LI_TAGS: &[&str] = &[
-    "#branding #design #freelance",
-    "#identitévisuelle #graphisme #lyon",
-    "#designgraphique #entrepreneuriat",
-];
+const LI_TAGS: &[&str] =
+    &["#branding #design #freelance", "#identitévisuelle #graphisme #lyon", "#designgraphique #entrepreneuriat"];
 const COMPANIES: &[&str] = &[
     "Studio Nébuleuse",
     "Agence Cerise",
@@ -3968,15 +3376,10 @@ fn li_sim(r: &mut Rg) -> Li {
                 continue;
             }
             let t = local(d, 7 * 3600 + 45 * 60 + r.random_range(0..7200));
-            let activity = (((t * 1000 + r.random_range(0..1000)) as u64) << 22)
-                | r.random_range(0..(1u64 << 22));
+            let activity = (((t * 1000 + r.random_range(0..1000)) as u64) << 22) | r.random_range(0..(1u64 << 22));
             let text = li_text(r, t);
             let shared_url = if chance(r, 0.18) {
-                format!(
-                    "https://www.behance.net/gallery/{}/{}",
-                    digits(r, 9),
-                    slugify(pick::<&str>(r, CLIENTS))
-                )
+                format!("https://www.behance.net/gallery/{}/{}", digits(r, 9), slugify(pick::<&str>(r, CLIENTS)))
             } else {
                 String::new()
             };
@@ -4003,28 +3406,14 @@ fn li_sim(r: &mut Rg) -> Li {
                 words.join("-"),
                 from_alphabet(r, ALNUM, 4)
             );
-            posts.push(LiPost {
-                activity,
-                t,
-                text,
-                shared_url,
-                media_url,
-                imp: Vec::new(),
-                eng: Vec::new(),
-                url,
-            });
+            posts.push(LiPost { activity, t, text, shared_url, media_url, imp: Vec::new(), eng: Vec::new(), url });
         }
         monday = plus(monday, 7);
     }
     posts.sort_by_key(|p| p.t);
 
     // Followers day by day; posts bring reach and some follows.
-    let ambient = [
-        (start, 1.0),
-        (date(2024, 10, 31), 1.4),
-        (date(2025, 10, 31), 2.7),
-        (end, 4.2),
-    ];
+    let ambient = [(start, 1.0), (date(2024, 10, 31), 1.4), (date(2025, 10, 31), 2.7), (end, 4.2)];
     let mut follows: BTreeMap<NaiveDate, u64> = BTreeMap::new();
     let mut imp_d: BTreeMap<NaiveDate, u64> = BTreeMap::new();
     let mut eng_d: BTreeMap<NaiveDate, u64> = BTreeMap::new();
@@ -4086,42 +3475,20 @@ fn li_sim(r: &mut Rg) -> Li {
                 2026 => (date(2026, 1, 1), date(2026, 10, 31)),
                 y => (date(y, 1, 1), date(y, 12, 31)),
             };
-            let d = plus(
-                first_day,
-                r.random_range(0..=(last_day - first_day).num_days()),
-            );
+            let d = plus(first_day, r.random_range(0..=(last_day - first_day).num_days()));
             let (first, last) = person(r);
             let base = format!("{}-{}", slugify(&first), slugify(&last));
-            let slug = if chance(r, 0.7) {
-                format!("{base}-{}", from_alphabet(r, HEX, 8))
-            } else {
-                base
-            };
+            let slug = if chance(r, 0.7) { format!("{base}-{}", from_alphabet(r, HEX, 8)) } else { base };
             let slug = names.claim(r, slug);
-            let email = if chance(r, 0.03) {
-                format!("{}.{}@example.com", fold(&first), fold(&last))
-            } else {
-                String::new()
-            };
+            let email =
+                if chance(r, 0.03) { format!("{}.{}@example.com", fold(&first), fold(&last)) } else { String::new() };
             let company = pick(r, COMPANIES).to_string();
             let position = pick(r, POSITIONS).to_string();
-            connections.push((
-                first,
-                last,
-                format!("https://www.linkedin.com/in/{slug}"),
-                email,
-                company,
-                position,
-                d,
-            ));
+            connections.push((first, last, format!("https://www.linkedin.com/in/{slug}"), email, company, position, d));
         }
     }
     connections.sort_by(|a, b| b.6.cmp(&a.6).then_with(|| a.2.cmp(&b.2)));
-    Li {
-        posts,
-        days,
-        connections,
-    }
+    Li { posts, days, connections }
 }
 
 fn li_archive(li: &Li, r: &mut Rg) -> Res<Files> {
@@ -4158,27 +3525,11 @@ fn li_archive(li: &Li, r: &mut Rg) -> Res<Files> {
         .connections
         .iter()
         .map(|(f, l, u, e, co, p, d)| {
-            vec![
-                f.clone(),
-                l.clone(),
-                u.clone(),
-                e.clone(),
-                co.clone(),
-                p.clone(),
-                d.format("%d %b %Y").to_string(),
-            ]
+            vec![f.clone(), l.clone(), u.clone(), e.clone(), co.clone(), p.clone(), d.format("%d %b %Y").to_string()]
         })
         .collect();
     let mut body = String::from_utf8(csv_bytes(
-        &[
-            "First Name",
-            "Last Name",
-            "URL",
-            "Email Address",
-            "Company",
-            "Position",
-            "Connected On",
-        ],
+        &["First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On"],
         &rows,
     )?)?;
     let mut lines: Vec<String> = Vec::new();
@@ -4204,14 +3555,8 @@ fn li_archive(li: &Li, r: &mut Rg) -> Res<Files> {
         .iter()
         .map(|p| {
             vec![
-                DateTime::from_timestamp(p.t, 0)
-                    .expect("ts")
-                    .format("%Y-%m-%d %H:%M:%S")
-                    .to_string(),
-                format!(
-                    "https://www.linkedin.com/feed/update/urn:li:activity:{}/",
-                    p.activity
-                ),
+                DateTime::from_timestamp(p.t, 0).expect("ts").format("%Y-%m-%d %H:%M:%S").to_string(),
+                format!("https://www.linkedin.com/feed/update/urn:li:activity:{}/", p.activity),
                 p.text.clone(),
                 p.shared_url.clone(),
                 p.media_url.clone(),
@@ -4221,17 +3566,7 @@ fn li_archive(li: &Li, r: &mut Rg) -> Res<Files> {
         .collect();
     files.push((
         "Shares_252701747.csv".into(),
-        csv_bytes(
-            &[
-                "Date",
-                "ShareLink",
-                "ShareCommentary",
-                "SharedUrl",
-                "MediaUrl",
-                "Visibility",
-            ],
-            &rows,
-        )?,
+        csv_bytes(&["Date", "ShareLink", "ShareCommentary", "SharedUrl", "MediaUrl", "Visibility"], &rows)?,
     ));
 
     // Files Resonance does not use.
@@ -4250,31 +3585,17 @@ fn li_archive(li: &Li, r: &mut Rg) -> Res<Files> {
     ];
     files.push((
         "Skills.csv".into(),
-        csv_bytes(
-            &["Name"],
-            &skills
-                .iter()
-                .map(|s| vec![s.to_string()])
-                .collect::<Vec<_>>(),
-        )?,
+        csv_bytes(&["Name"], &skills.iter().map(|s| vec![s.to_string()]).collect::<Vec<_>>())?,
     ));
     files.push((
         "Positions.csv".into(),
         csv_bytes(
-            &[
-                "Company Name",
-                "Title",
-                "Description",
-                "Location",
-                "Started On",
-                "Finished On",
-            ],
+            &["Company Name", "Title", "Description", "Location", "Started On", "Finished On"],
             &[
                 vec![
                     "Atelier Camille Laurent".into(),
                     "Brand designer indépendante".into(),
-                    "Identités visuelles, packaging et signalétique pour marques indépendantes."
-                        .into(),
+                    "Identités visuelles, packaging et signalétique pour marques indépendantes.".into(),
                     "Lyon, Auvergne-Rhône-Alpes, France".into(),
                     "Mar 2021".into(),
                     String::new(),
@@ -4298,15 +3619,7 @@ fn li_archive(li: &Li, r: &mut Rg) -> Res<Files> {
             ],
         )?,
     ));
-    let types = [
-        "LIKE",
-        "LIKE",
-        "LIKE",
-        "PRAISE",
-        "EMPATHY",
-        "INTEREST",
-        "APPRECIATION",
-    ];
+    let types = ["LIKE", "LIKE", "LIKE", "PRAISE", "EMPATHY", "INTEREST", "APPRECIATION"];
     let mut reactions = Vec::new();
     for _ in 0..260 {
         let t = at(date(2023, 1, 1), 0, 0, 0) + r.random_range(0..1400 * 86400);
@@ -4322,19 +3635,13 @@ fn li_archive(li: &Li, r: &mut Rg) -> Res<Files> {
         .iter()
         .map(|(t, ty, l)| {
             vec![
-                DateTime::from_timestamp(*t, 0)
-                    .expect("ts")
-                    .format("%Y-%m-%d %H:%M:%S")
-                    .to_string(),
+                DateTime::from_timestamp(*t, 0).expect("ts").format("%Y-%m-%d %H:%M:%S").to_string(),
                 ty.clone(),
                 l.clone(),
             ]
         })
         .collect();
-    files.push((
-        "Reactions_252701747.csv".into(),
-        csv_bytes(&["Date", "Type", "Link"], &rows)?,
-    ));
+    files.push(("Reactions_252701747.csv".into(), csv_bytes(&["Date", "Type", "Link"], &rows)?));
     let rows: Vec<Vec<String>> = posts
         .iter()
         .filter(|p| !p.media_url.is_empty())
@@ -4342,20 +3649,13 @@ fn li_archive(li: &Li, r: &mut Rg) -> Res<Files> {
         .map(|p| {
             let dt = DateTime::from_timestamp(p.t, 0).expect("ts");
             vec![
-                format!(
-                    "You uploaded a feed image on {} at {} (GMT)",
-                    dt.format("%B %-d, %Y"),
-                    dt.format("%-I:%M %p")
-                ),
+                format!("You uploaded a feed image on {} at {} (GMT)", dt.format("%B %-d, %Y"), dt.format("%-I:%M %p")),
                 String::new(),
                 p.media_url.clone(),
             ]
         })
         .collect();
-    files.push((
-        "Rich_Media.csv".into(),
-        csv_bytes(&["Date/Time", "Media Description", "Media Link"], &rows)?,
-    ));
+    files.push(("Rich_Media.csv".into(), csv_bytes(&["Date/Time", "Media Description", "Media Link"], &rows)?));
     let learning = "Content Title,Content Description,Content Type,Content Last Watched Date (if viewed),Content Completed At (if completed),Content Saved,Notes taken on videos (if taken),\n\
 Les fondamentaux de la typographie,\"Choisir, associer et composer des caractères.\",Course,2024-02-11 20:13 UTC,2024-02-18 21:02 UTC,false,,\n\
 Négocier en tant que freelance,Fixer ses prix et défendre sa valeur.,Course,2023-09-03 19:41 UTC,2023-09-04 20:30 UTC,false,,\n\
@@ -4365,20 +3665,10 @@ Figma : les composants avancés,,Video,2025-05-20 12:05 UTC,,true,,\n";
     Ok(files)
 }
 
-fn li_xlsx(
-    li: &Li,
-    from: NaiveDate,
-    to: NaiveDate,
-    exported: NaiveDate,
-    modern: bool,
-) -> Res<(Vec<u8>, u64)> {
+fn li_xlsx(li: &Li, from: NaiveDate, to: NaiveDate, exported: NaiveDate, modern: bool) -> Res<(Vec<u8>, u64)> {
     let mut wb = Workbook::new();
-    let created = ExcelDateTime::from_ymd(
-        exported.year() as u16,
-        exported.month() as u8,
-        exported.day() as u8,
-    )?
-    .and_hms(9, 0, 0)?;
+    let created = ExcelDateTime::from_ymd(exported.year() as u16, exported.month() as u8, exported.day() as u8)?
+        .and_hms(9, 0, 0)?;
     wb.set_properties(&DocProperties::new().set_creation_datetime(&created));
     let window = span(from, to);
     let day = |d: &NaiveDate| li.days.get(d).copied().unwrap_or((0, 0, 0, 0, 0));
@@ -4410,21 +3700,11 @@ fn li_xlsx(
     {
         let ws = wb.add_worksheet();
         ws.set_name("TOP POSTS")?;
-        ws.write_string(
-            0,
-            0,
-            "Maximum of 50 posts available to include in this list",
-        )?;
-        for (c, h) in ["Post URL", "Post publish date", "Engagements"]
-            .iter()
-            .enumerate()
-        {
+        ws.write_string(0, 0, "Maximum of 50 posts available to include in this list")?;
+        for (c, h) in ["Post URL", "Post publish date", "Engagements"].iter().enumerate() {
             ws.write_string(2, c as u16, *h)?;
         }
-        for (c, h) in ["Post URL", "Post publish date", "Impressions"]
-            .iter()
-            .enumerate()
-        {
+        for (c, h) in ["Post URL", "Post publish date", "Impressions"].iter().enumerate() {
             ws.write_string(2, c as u16 + 4, *h)?;
         }
         let mut posts: Vec<(&LiPost, u64, u64)> = li
@@ -4475,29 +3755,14 @@ fn li_xlsx(
             ("Job titles", "Job title", "Marketing Manager", 0.029),
             ("Job titles", "Job title", "Product Designer", 0.021),
             ("Locations", "Location", "Lyon Area, France", 0.274),
-            (
-                "Locations",
-                "Location",
-                "Greater Paris Metropolitan Region",
-                0.188,
-            ),
+            ("Locations", "Location", "Greater Paris Metropolitan Region", 0.188),
             ("Locations", "Location", "Grenoble Area, France", 0.041),
-            (
-                "Locations",
-                "Location",
-                "Greater Marseille Metropolitan Area",
-                0.027,
-            ),
+            ("Locations", "Location", "Greater Marseille Metropolitan Area", 0.027),
             ("Locations", "Location", "Geneva Metropolitan Area", 0.009),
             ("Industries", "Industry", "Design Services", 0.196),
             ("Industries", "Industry", "Advertising Services", 0.117),
             ("Industries", "Industry", "Retail", 0.052),
-            (
-                "Industries",
-                "Industry",
-                "Food and Beverage Services",
-                0.044,
-            ),
+            ("Industries", "Industry", "Food and Beverage Services", 0.044),
             ("Seniority", "Seniority", "Senior", 0.283),
             ("Seniority", "Seniority", "Entry", 0.214),
             ("Company size", "Company size", "2-10 employees", 0.238),
@@ -4510,24 +3775,12 @@ fn li_xlsx(
         ws.write_string(0, 2, "Percentage")?;
         for (i, (old, new, value, share)) in rows.iter().enumerate() {
             let row = i as u32 + 1;
-            let share = if exported.year() >= 2026 {
-                share * 0.97
-            } else {
-                *share
-            };
+            let share = if exported.year() >= 2026 { share * 0.97 } else { *share };
             if modern {
                 ws.write_string(row, 0, *new)?;
                 ws.write_string(row, 1, *value)?;
                 let pct = share * 100.0;
-                ws.write_string(
-                    row,
-                    2,
-                    if pct < 1.0 {
-                        "< 1%".to_string()
-                    } else {
-                        format!("{}%", pct.round())
-                    },
-                )?;
+                ws.write_string(row, 2, if pct < 1.0 { "< 1%".to_string() } else { format!("{}%", pct.round()) })?;
             } else {
                 ws.write_string(row, 0, *old)?;
                 ws.write_string(row, 1, *value)?;
@@ -4554,20 +3807,12 @@ fn manifest_json(entries: &[Entry]) -> Vec<u8> {
             jo(kv)
         })
         .collect();
-    let m = jo(vec![
-        ("persona", js("Camille Laurent")),
-        ("exported_on", js("2026-11-01")),
-        ("files", ja(files)),
-    ]);
+    let m = jo(vec![("persona", js("Camille Laurent")), ("exported_on", js("2026-11-01")), ("files", ja(files))]);
     (to_json(&m, Style::Plain) + "\n").into_bytes()
 }
 
 fn main() -> Res<()> {
-    let out = PathBuf::from(
-        std::env::args()
-            .nth(1)
-            .unwrap_or_else(|| "assets/demo".into()),
-    );
+    let out = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "assets/demo".into()));
     std::fs::create_dir_all(&out)?;
     for sub in SUBDIRS {
         let p = out.join(sub);
@@ -4593,11 +3838,7 @@ fn main() -> Res<()> {
                account: Option<(&'static str, &'static str)>|
      -> Res<()> {
         put(&out, &rel, bytes)?;
-        manifest.push(Entry {
-            file: rel,
-            role,
-            account,
-        });
+        manifest.push(Entry { file: rel, role, account });
         Ok(())
     };
 
@@ -4608,52 +3849,18 @@ fn main() -> Res<()> {
     let t_b = at(export_day, 7, 0, 0);
     let files = ig_export(&pro, t_a, Layout::Grouped2024, &mut summary);
     let name = ig_zip_name(&mut r_names, pro.handle, date(2025, 11, 1));
-    add(
-        &mut manifest,
-        format!("{dir}/{name}"),
-        &make_zip(&files, date(2025, 11, 1), 9, 0)?,
-        "pro",
-        None,
-    )?;
+    add(&mut manifest, format!("{dir}/{name}"), &make_zip(&files, date(2025, 11, 1), 9, 0)?, "pro", None)?;
     let files = ig_export(&pro, t_b, Layout::Media2025, &mut summary);
     let name = ig_zip_name(&mut r_names, pro.handle, export_day);
-    add(
-        &mut manifest,
-        format!("{dir}/{name}"),
-        &make_zip(&files, export_day, 9, 0)?,
-        "pro",
-        None,
-    )?;
-    let csv = meta_content_csv(
-        &pro,
-        "17841400000000001",
-        date(2024, 11, 1),
-        date(2026, 10, 31),
-        t_b,
-    );
-    add(
-        &mut manifest,
-        format!("{dir}/Nov-01-2024_Oct-31-2026_17841400000000001.csv"),
-        &csv,
-        "pro",
-        None,
-    )?;
+    add(&mut manifest, format!("{dir}/{name}"), &make_zip(&files, export_day, 9, 0)?, "pro", None)?;
+    let csv = meta_content_csv(&pro, "17841400000000001", date(2024, 11, 1), date(2026, 10, 31), t_b);
+    add(&mut manifest, format!("{dir}/Nov-01-2024_Oct-31-2026_17841400000000001.csv"), &csv, "pro", None)?;
     let follows = meta_follows_csv(&pro, date(2026, 1, 1), date(2026, 10, 31));
-    add(
-        &mut manifest,
-        format!("{dir}/Follows.csv"),
-        &follows,
-        "pro",
-        Some(("instagram", "atelier.camille")),
-    )?;
+    add(&mut manifest, format!("{dir}/Follows.csv"), &follows, "pro", Some(("instagram", "atelier.camille")))?;
     let bots_kept = pro
         .followers
         .iter()
-        .filter(|f| {
-            day_of(f.ts) == date(2026, 3, 14)
-                && f.ts < at(date(2026, 3, 14), 7, 0, 0)
-                && f.present(t_b)
-        })
+        .filter(|f| day_of(f.ts) == date(2026, 3, 14) && f.ts < at(date(2026, 3, 14), 7, 0, 0) && f.present(t_b))
         .count();
     summary.push(format!(
         "instagram atelier.camille: purchase 2026-03-14 kept {bots_kept} of 1800 at export; follows on 2025-09-20: {}, 2025-09-21: {}",
@@ -4665,36 +3872,16 @@ fn main() -> Res<()> {
     let perso = ig_personal(&mut r_igl);
     let files = ig_export(&perso, t_b, Layout::Grouped2024, &mut summary);
     let name = ig_zip_name(&mut r_names, perso.handle, export_day);
-    add(
-        &mut manifest,
-        format!("{}/{name}", SUBDIRS[1]),
-        &make_zip(&files, export_day, 9, 0)?,
-        "personal",
-        None,
-    )?;
+    add(&mut manifest, format!("{}/{name}", SUBDIRS[1]), &make_zip(&files, export_day, 9, 0)?, "personal", None)?;
 
     // X, professional.
     let generated = at(export_day, 8, 12, 0);
     let xp = x_pro(&mut r_xp);
     let dir = SUBDIRS[2];
     let files = x_archive(&xp, true, generated);
-    let name = format!(
-        "twitter-2026-11-01-{}.zip",
-        from_alphabet(&mut r_names, HEX, 40)
-    );
-    add(
-        &mut manifest,
-        format!("{dir}/{name}"),
-        &make_zip(&files, export_day, 9, 12)?,
-        "pro",
-        None,
-    )?;
-    let first: Vec<XDay> = xp
-        .days
-        .iter()
-        .filter(|d| d.date.expect("day") <= date(2025, 10, 31))
-        .copied()
-        .collect();
+    let name = format!("twitter-2026-11-01-{}.zip", from_alphabet(&mut r_names, HEX, 40));
+    add(&mut manifest, format!("{dir}/{name}"), &make_zip(&files, export_day, 9, 12)?, "pro", None)?;
+    let first: Vec<XDay> = xp.days.iter().filter(|d| d.date.expect("day") <= date(2025, 10, 31)).copied().collect();
     let mut first = first;
     // The first export was made on 2025-11-01: its last three days were still moving.
     let n = first.len();
@@ -4719,12 +3906,7 @@ fn main() -> Res<()> {
         "pro",
         Some(("x", "camille_designs")),
     )?;
-    let second: Vec<XDay> = xp
-        .days
-        .iter()
-        .filter(|d| d.date.expect("day") >= date(2025, 10, 29))
-        .copied()
-        .collect();
+    let second: Vec<XDay> = xp.days.iter().filter(|d| d.date.expect("day") >= date(2025, 10, 29)).copied().collect();
     add(
         &mut manifest,
         format!("{dir}/account_overview_analytics_2025-11-01_2026-10-31.csv"),
@@ -4752,17 +3934,8 @@ fn main() -> Res<()> {
     let xl = x_personal(&mut r_xl);
     let dir = SUBDIRS[3];
     let files = x_archive(&xl, false, generated + 1260);
-    let name = format!(
-        "twitter-2026-11-01-{}.zip",
-        from_alphabet(&mut r_names, HEX, 40)
-    );
-    add(
-        &mut manifest,
-        format!("{dir}/{name}"),
-        &make_zip(&files, export_day, 9, 33)?,
-        "personal",
-        None,
-    )?;
+    let name = format!("twitter-2026-11-01-{}.zip", from_alphabet(&mut r_names, HEX, 40));
+    add(&mut manifest, format!("{dir}/{name}"), &make_zip(&files, export_day, 9, 33)?, "personal", None)?;
     add(
         &mut manifest,
         format!("{dir}/account_overview_analytics.csv"),
@@ -4789,28 +3962,10 @@ fn main() -> Res<()> {
         "pro",
         None,
     )?;
-    let (x1, total1) = li_xlsx(
-        &li,
-        date(2024, 11, 1),
-        date(2025, 10, 31),
-        date(2025, 11, 1),
-        false,
-    )?;
-    add(
-        &mut manifest,
-        format!("{dir}/Content_2024-11-01_2025-10-31_Camille Laurent.xlsx"),
-        &x1,
-        "pro",
-        None,
-    )?;
+    let (x1, total1) = li_xlsx(&li, date(2024, 11, 1), date(2025, 10, 31), date(2025, 11, 1), false)?;
+    add(&mut manifest, format!("{dir}/Content_2024-11-01_2025-10-31_Camille Laurent.xlsx"), &x1, "pro", None)?;
     let (x2, total2) = li_xlsx(&li, date(2025, 11, 1), date(2026, 10, 31), export_day, true)?;
-    add(
-        &mut manifest,
-        format!("{dir}/Content_2025-11-01_2026-10-31_Camille Laurent.xlsx"),
-        &x2,
-        "pro",
-        None,
-    )?;
+    add(&mut manifest, format!("{dir}/Content_2025-11-01_2026-10-31_Camille Laurent.xlsx"), &x2, "pro", None)?;
     let at_start = li.days.get(&date(2024, 11, 1)).map(|d| d.2).unwrap_or(0);
     summary.push(format!(
         "linkedin: followers {at_start} on 2024-11-01, {total1} on 2025-10-31, {total2} on 2026-10-31; {} connections, {} posts",

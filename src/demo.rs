@@ -36,12 +36,9 @@ struct ManifestFile {
 
 fn manifest() -> Result<Manifest> {
     let file = DEMO.get_file("manifest.json").ok_or_else(|| {
-        Error::InvalidArgument(
-            "the demo dataset is missing from this build (assets/demo/manifest.json)".into(),
-        )
+        Error::InvalidArgument("the demo dataset is missing from this build (assets/demo/manifest.json)".into())
     })?;
-    serde_json::from_slice(file.contents())
-        .map_err(|e| Error::InvalidArgument(format!("demo manifest: {e}")))
+    serde_json::from_slice(file.contents()).map_err(|e| Error::InvalidArgument(format!("demo manifest: {e}")))
 }
 
 /// Imports every demo file, in the manifest's order.
@@ -50,27 +47,16 @@ pub fn load(store: &Store, lang: Lang, progress: &dyn Progress) -> Result<Vec<Im
     let cancel = AtomicBool::new(false);
     let mut reports = Vec::new();
     for f in &m.files {
-        let entry = DEMO.get_file(&f.file).ok_or_else(|| {
-            Error::InvalidArgument(format!("demo file missing from this build: {}", f.file))
-        })?;
+        let entry = DEMO
+            .get_file(&f.file)
+            .ok_or_else(|| Error::InvalidArgument(format!("demo file missing from this build: {}", f.file)))?;
         let account = match (&f.platform, &f.handle) {
             (Some(p), Some(h)) => store.read(|c| accounts::find(c, *p, h))?,
             _ => None,
         };
         let name = f.file.rsplit('/').next().unwrap_or(&f.file).to_string();
-        let opts = ImportOptions {
-            role: f.role,
-            account,
-            lang,
-            demo: true,
-        };
-        reports.push(import::import(
-            store,
-            &Input::bytes(name, entry.contents()),
-            &opts,
-            progress,
-            &cancel,
-        )?);
+        let opts = ImportOptions { role: f.role, account, lang, demo: true };
+        reports.push(import::import(store, &Input::bytes(name, entry.contents()), &opts, progress, &cancel)?);
     }
     store.write(|tx| settings::set(tx, DISMISSED, "0"))?;
     Ok(reports)
@@ -79,13 +65,7 @@ pub fn load(store: &Store, lang: Lang, progress: &dyn Progress) -> Result<Vec<Im
 /// True when the store holds demo data.
 pub fn is_loaded(store: &Store) -> Result<bool> {
     store.read(|c| {
-        Ok(c.query_row(
-            "SELECT 1 FROM accounts WHERE is_demo = 1 LIMIT 1",
-            [],
-            |_| Ok(()),
-        )
-        .optional()?
-        .is_some())
+        Ok(c.query_row("SELECT 1 FROM accounts WHERE is_demo = 1 LIMIT 1", [], |_| Ok(())).optional()?.is_some())
     })
 }
 
@@ -93,11 +73,8 @@ pub fn is_loaded(store: &Store) -> Result<bool> {
 /// Returns whether the demo was loaded now.
 pub fn load_on_first_start(store: &Store, lang: Lang, progress: &dyn Progress) -> Result<bool> {
     let (empty, dismissed) = store.read(|c| {
-        let n: i64 = c.query_row(
-            "SELECT (SELECT count(*) FROM accounts) + (SELECT count(*) FROM imports)",
-            [],
-            |r| r.get(0),
-        )?;
+        let n: i64 =
+            c.query_row("SELECT (SELECT count(*) FROM accounts) + (SELECT count(*) FROM imports)", [], |r| r.get(0))?;
         Ok((n == 0, settings::get(c, DISMISSED)?.as_deref() == Some("1")))
     })?;
     if !empty || dismissed {

@@ -15,11 +15,7 @@ pub enum Error {
     #[error(
         "the database {path} was written by a newer version of Resonance (schema {found}; this version knows up to {supported})"
     )]
-    DatabaseTooNew {
-        path: String,
-        found: i64,
-        supported: i64,
-    },
+    DatabaseTooNew { path: String, found: i64, supported: i64 },
     #[error("{path} is not a Resonance database: {detail}")]
     NotADatabase { path: String, detail: String },
     #[error("database error: {0}")]
@@ -44,10 +40,7 @@ pub enum Error {
 
 impl Error {
     pub fn io(path: impl AsRef<std::path::Path>, source: std::io::Error) -> Error {
-        Error::Io {
-            path: path.as_ref().display().to_string(),
-            source,
-        }
+        Error::Io { path: path.as_ref().display().to_string(), source }
     }
 
     /// A stable identifier of the kind of error, for programs.
@@ -115,12 +108,7 @@ impl Error {
             Error::Import(e) => (Some(e.file.clone()), e.line),
             _ => (None, None),
         };
-        ErrorPayload {
-            code: self.code().to_string(),
-            message: self.localized(lang),
-            file,
-            line,
-        }
+        ErrorPayload { code: self.code().to_string(), message: self.localized(lang), file, line }
     }
 }
 
@@ -136,10 +124,7 @@ fn is_disk_full(e: &rusqlite::Error) -> bool {
 }
 
 fn is_read_only(e: &rusqlite::Error) -> bool {
-    matches!(
-        sqlite_code(e),
-        Some(rusqlite::ErrorCode::ReadOnly) | Some(rusqlite::ErrorCode::CannotOpen)
-    )
+    matches!(sqlite_code(e), Some(rusqlite::ErrorCode::ReadOnly) | Some(rusqlite::ErrorCode::CannotOpen))
 }
 
 /// An error as the UI and `--json` consumers receive it.
@@ -164,11 +149,7 @@ pub struct ImportError {
 
 impl ImportError {
     pub fn new(file: impl Into<String>, kind: ImportErrorKind) -> Self {
-        ImportError {
-            file: file.into(),
-            line: None,
-            kind,
-        }
+        ImportError { file: file.into(), line: None, kind }
     }
 
     pub fn at_line(mut self, line: u64) -> Self {
@@ -213,11 +194,7 @@ pub enum ImportErrorKind {
     #[error(
         "{bad} of {total} rows cannot be read (first at line {first_line}); the file looks damaged, nothing was imported"
     )]
-    TooManyBadRows {
-        bad: u64,
-        total: u64,
-        first_line: u64,
-    },
+    TooManyBadRows { bad: u64, total: u64, first_line: u64 },
     #[error(
         "the export does not say which {} account it belongs to; choose the account (--account ID)",
         platform.label()
@@ -266,11 +243,7 @@ impl ImportErrorKind {
             ImportErrorKind::TooLarge { entry, limit_mb } => format!(
                 "l'entrée « {entry} » de l'archive dépasse la limite de sécurité de {limit_mb} Mo une fois décompressée (bombe zip ?) ; rien n'a été importé"
             ),
-            ImportErrorKind::TooManyBadRows {
-                bad,
-                total,
-                first_line,
-            } => format!(
+            ImportErrorKind::TooManyBadRows { bad, total, first_line } => format!(
                 "{bad} lignes sur {total} sont illisibles (la première à la ligne {first_line}) ; le fichier semble abîmé, rien n'a été importé"
             ),
             ImportErrorKind::AccountUnknown { platform } => format!(
@@ -291,21 +264,11 @@ mod tests {
     #[test]
     fn import_errors_name_the_file_and_line_in_both_languages() {
         let e = Error::from(
-            ImportError::new(
-                "Connections.csv",
-                ImportErrorKind::Malformed { detail: "x".into() },
-            )
-            .at_line(12),
+            ImportError::new("Connections.csv", ImportErrorKind::Malformed { detail: "x".into() }).at_line(12),
         );
         assert_eq!(e.code(), "import.malformed");
-        assert_eq!(
-            e.localized(Lang::En),
-            "Connections.csv, line 12: the content is damaged: x"
-        );
-        assert_eq!(
-            e.localized(Lang::Fr),
-            "Connections.csv, ligne 12 : le contenu est abîmé : x"
-        );
+        assert_eq!(e.localized(Lang::En), "Connections.csv, line 12: the content is damaged: x");
+        assert_eq!(e.localized(Lang::Fr), "Connections.csv, ligne 12 : le contenu est abîmé : x");
         let p = e.payload(Lang::En);
         assert_eq!(p.file.as_deref(), Some("Connections.csv"));
         assert_eq!(p.line, Some(12));

@@ -31,11 +31,7 @@ impl Lang {
 
     /// `fr`, `fr_FR.UTF-8`, `fr-CA` → French; anything else → English.
     pub fn from_locale(locale: &str) -> Lang {
-        if locale.to_ascii_lowercase().starts_with("fr") {
-            Lang::Fr
-        } else {
-            Lang::En
-        }
+        if locale.to_ascii_lowercase().starts_with("fr") { Lang::Fr } else { Lang::En }
     }
 
     pub fn as_str(self) -> &'static str {
@@ -109,13 +105,9 @@ impl Lang {
     }
 
     pub fn month_short(self, month: u32) -> &'static str {
-        const EN: [&str; 12] = [
-            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-        ];
-        const FR: [&str; 12] = [
-            "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
-            "nov.", "déc.",
-        ];
+        const EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+        const FR: [&str; 12] =
+            ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."];
         let i = (month.clamp(1, 12) - 1) as usize;
         match self {
             Lang::En => EN[i],

@@ -10,11 +10,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(
-    name = "resonance",
-    version,
-    about = "Is your audience real? Import your social exports and see."
-)]
+#[command(name = "resonance", version, about = "Is your audience real? Import your social exports and see.")]
 struct Cli {
     /// Database file (default: the OS data folder; env RESONANCE_DB).
     #[arg(long, global = true, value_name = "PATH")]
@@ -127,15 +123,8 @@ fn main() -> ExitCode {
         Some(LangArg::En) => Lang::En,
         None => Lang::from_env(),
     };
-    let out = cli::Out {
-        json: cli.json,
-        lang,
-        progress: std::io::stderr().is_terminal() && !cli.json,
-    };
-    let db = cli
-        .db
-        .clone()
-        .unwrap_or_else(resonance::store::default_db_path);
+    let out = cli::Out { json: cli.json, lang, progress: std::io::stderr().is_terminal() && !cli.json };
+    let db = cli.db.clone().unwrap_or_else(resonance::store::default_db_path);
     match run(cli.command, &db, &out) {
         Ok(code) => code,
         Err(e) => {
@@ -158,9 +147,7 @@ fn run(command: Command, db: &std::path::Path, out: &cli::Out) -> Result<ExitCod
             }
         }
         Command::Accounts => cli::commands::accounts(&store()?, out),
-        Command::Account { id, role, label } => {
-            cli::commands::account(&store()?, id, role.map(Into::into), label, out)
-        }
+        Command::Account { id, role, label } => cli::commands::account(&store()?, id, role.map(Into::into), label, out),
         Command::Followers { account, metric } => {
             let metric = match metric {
                 MetricArg::Followers => AudienceMetric::Followers,

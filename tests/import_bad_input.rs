@@ -19,10 +19,7 @@ fn cli(env: &Env, args: &[&str]) -> (bool, String) {
         .args(args)
         .output()
         .unwrap();
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    (out.status.success(), String::from_utf8_lossy(&out.stderr).into_owned())
 }
 
 /// Imports `file` through the CLI after a good import, and checks the refusal.
@@ -32,28 +29,15 @@ fn refused(env: &Env, file: &Path, code_fragment: &str, message_fragments: &[&st
     let (ok, stderr) = cli(env, &["import", file.to_str().unwrap()]);
     assert!(!ok, "{} should be refused", file.display());
     let name = file.file_name().unwrap().to_string_lossy();
-    assert!(
-        stderr.contains(&*name),
-        "the message names the file: {stderr}"
-    );
+    assert!(stderr.contains(&*name), "the message names the file: {stderr}");
     for f in message_fragments {
         assert!(stderr.contains(f), "expected {f:?} in: {stderr}");
     }
     assert!(t0.elapsed() < Duration::from_secs(60), "bounded time");
-    assert_eq!(
-        env.fingerprint(),
-        before,
-        "the database is exactly as it was"
-    );
+    assert_eq!(env.fingerprint(), before, "the database is exactly as it was");
     // And the same with --json: a structured error with its stable code.
     let out = Command::new(env!("CARGO_BIN_EXE_resonance"))
-        .args([
-            "--db",
-            env.path("resonance.db").to_str().unwrap(),
-            "--json",
-            "import",
-            file.to_str().unwrap(),
-        ])
+        .args(["--db", env.path("resonance.db").to_str().unwrap(), "--json", "import", file.to_str().unwrap()])
         .output()
         .unwrap();
     assert!(!out.status.success());
@@ -105,25 +89,14 @@ fn a_file_of_another_kind() {
     let env = env_with_data();
     let p = env.path("notes.csv");
     std::fs::write(&p, b"Name,Colour\nsky,blue\n").unwrap();
-    refused(
-        &env,
-        &p,
-        "import.not_recognised",
-        &["not an export Resonance can read"],
-    );
+    refused(&env, &p, "import.not_recognised", &["not an export Resonance can read"]);
 }
 
 #[test]
 fn a_zip_entry_escaping_the_archive() {
     let env = env_with_data();
     let p = env.path("evil.zip");
-    zip(
-        &p,
-        &[
-            ("data/account.js", b"window.YTD.account.part0 = []"),
-            ("../../x", b"pwned"),
-        ],
-    );
+    zip(&p, &[("data/account.js", b"window.YTD.account.part0 = []"), ("../../x", b"pwned")]);
     refused(&env, &p, "import.unsafe_entry", &["../../x"]);
     assert!(!env.dir.path().parent().unwrap().join("x").exists());
 }
@@ -138,12 +111,8 @@ fn a_zip_bomb() {
         let opts = zip::write::SimpleFileOptions::default()
             .compression_method(zip::CompressionMethod::Deflated)
             .large_file(true);
-        z.start_file("connections/followers_and_following/followers_1.json", opts)
-            .unwrap();
-        z.write_all(
-            br#"[{"title": "", "string_list_data": [{"href": "h", "value": "a", "timestamp": 1}]}"#,
-        )
-        .unwrap();
+        z.start_file("connections/followers_and_following/followers_1.json", opts).unwrap();
+        z.write_all(br#"[{"title": "", "string_list_data": [{"href": "h", "value": "a", "timestamp": 1}]}"#).unwrap();
         let spaces = vec![b' '; 1 << 20];
         for _ in 0..300 {
             z.write_all(&spaces).unwrap();
@@ -151,10 +120,7 @@ fn a_zip_bomb() {
         z.write_all(b"]").unwrap();
         z.finish().unwrap();
     }
-    assert!(
-        std::fs::metadata(&p).unwrap().len() < 2 << 20,
-        "300 MB inflate from a tiny zip"
-    );
+    assert!(std::fs::metadata(&p).unwrap().len() < 2 << 20, "300 MB inflate from a tiny zip");
     refused(&env, &p, "import.too_large", &["safety limit"]);
 }
 
@@ -178,37 +144,22 @@ Grace,Hopper,https://www.linkedin.com/in/grace,,Navy,Admiral,12 Feb 2026\n",
     // …and with one, the good rows import and the broken one is reported by line.
     env.store
         .write(|tx| {
-            tx.execute("INSERT INTO accounts (platform, handle, created_at) VALUES ('linkedin', 'me', '2026-01-01')", [])?;
+            tx.execute(
+                "INSERT INTO accounts (platform, handle, created_at) VALUES ('linkedin', 'me', '2026-01-01')",
+                [],
+            )?;
             Ok(())
         })
         .unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_resonance"))
-        .args([
-            "--db",
-            env.path("resonance.db").to_str().unwrap(),
-            "--lang",
-            "en",
-            "import",
-            p.to_str().unwrap(),
-        ])
+        .args(["--db", env.path("resonance.db").to_str().unwrap(), "--lang", "en", "import", p.to_str().unwrap()])
         .output()
         .unwrap();
     assert!(out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains("Connections.csv, line 6: row skipped (unreadable date \"not a date\")"),
-        "{stderr}"
-    );
-    let connections: i64 = env
-        .store
-        .read(|c| {
-            Ok(
-                c.query_row("SELECT member_count FROM relation_snapshots", [], |r| {
-                    r.get(0)
-                })?,
-            )
-        })
-        .unwrap();
+    assert!(stderr.contains("Connections.csv, line 6: row skipped (unreadable date \"not a date\")"), "{stderr}");
+    let connections: i64 =
+        env.store.read(|c| Ok(c.query_row("SELECT member_count FROM relation_snapshots", [], |r| r.get(0))?)).unwrap();
     assert_eq!(connections, 2);
 }
 
@@ -228,19 +179,9 @@ fn french_messages() {
     let p = env.path("vide.json");
     std::fs::write(&p, b"").unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_resonance"))
-        .args([
-            "--db",
-            env.path("resonance.db").to_str().unwrap(),
-            "--lang",
-            "fr",
-            "import",
-            p.to_str().unwrap(),
-        ])
+        .args(["--db", env.path("resonance.db").to_str().unwrap(), "--lang", "fr", "import", p.to_str().unwrap()])
         .output()
         .unwrap();
     assert!(!out.status.success());
-    assert_eq!(
-        String::from_utf8_lossy(&out.stderr).trim(),
-        "erreur : vide.json : le fichier est vide"
-    );
+    assert_eq!(String::from_utf8_lossy(&out.stderr).trim(), "erreur : vide.json : le fichier est vide");
 }

@@ -25,37 +25,17 @@ fn the_content_export_gives_lifetime_numbers_per_post() {
     assert_eq!((a.handle.as_str(), a.role), ("atelier.test", Role::Pro));
     let list = env.store.read(|c| posts::list(c, a.id)).unwrap();
     assert_eq!(list.len(), 2);
-    let carousel = list
-        .iter()
-        .find(|p| p.platform_post_id == "17960320052859139")
-        .unwrap();
+    let carousel = list.iter().find(|p| p.platform_post_id == "17960320052859139").unwrap();
+    assert_eq!(carousel.text.as_deref(), Some("Première ligne\n\"citée\" ensuite"));
+    assert_eq!(carousel.published_at.as_deref(), Some("2026-06-03T18:30:00Z"));
     assert_eq!(
-        carousel.text.as_deref(),
-        Some("Première ligne\n\"citée\" ensuite")
-    );
-    assert_eq!(
-        carousel.published_at.as_deref(),
-        Some("2026-06-03T18:30:00Z")
-    );
-    assert_eq!(
-        (
-            carousel.metrics.views,
-            carousel.metrics.reach,
-            carousel.metrics.saves
-        ),
+        (carousel.metrics.views, carousel.metrics.reach, carousel.metrics.saves),
         (Some(145), Some(75), Some(4))
     );
     assert_eq!(carousel.metrics.impressions, None);
     let reel = list.iter().find(|p| p.kind == PostKind::Reel).unwrap();
-    assert_eq!(
-        (reel.metrics.views, reel.duration_s),
-        (Some(12_400), Some(21.0))
-    );
-    assert_eq!(
-        carousel.observed_on.as_deref(),
-        Some("2026-06-30"),
-        "dated by the end of the range in the name"
-    );
+    assert_eq!((reel.metrics.views, reel.duration_s), (Some(12_400), Some(21.0)));
+    assert_eq!(carousel.observed_on.as_deref(), Some("2026-06-30"), "dated by the end of the range in the name");
 }
 
 #[test]
@@ -75,22 +55,14 @@ fn the_daily_follows_export_in_utf16() {
     }
     std::fs::write(&p, bytes).unwrap();
     let r = env.import(&p, &ImportOptions::default()).unwrap();
-    assert_eq!(
-        r.counts.follow_changes, 2,
-        "sparse: days without follows are omitted"
-    );
+    assert_eq!(r.counts.follow_changes, 2, "sparse: days without follows are omitted");
     let gained: Vec<(String, i64)> = env
         .store
         .read(|c| {
             let mut s = c.prepare("SELECT day, gained FROM follow_changes ORDER BY day")?;
-            let v = s
-                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
+            let v = s.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
             Ok(v)
         })
         .unwrap();
-    assert_eq!(
-        gained,
-        vec![("2026-08-01".into(), 20), ("2026-08-03".into(), 7)]
-    );
+    assert_eq!(gained, vec![("2026-08-01".into(), 20), ("2026-08-03".into(), 7)]);
 }

@@ -19,30 +19,12 @@ fn tweets_in_part_files_and_the_old_single_file() {
     let p = env.path("twitter-2026-11-01-parts.zip");
     let part0 = format!(
         "window.YTD.tweets.part0 = [ {} ]",
-        tweet(
-            "1600000000000000001",
-            "Mon Jan 02 10:00:00 +0000 2023",
-            "one",
-            "5",
-            "1"
-        )
+        tweet("1600000000000000001", "Mon Jan 02 10:00:00 +0000 2023", "one", "5", "1")
     );
     let part1 = format!(
         "window.YTD.tweets.part1 = [ {}, {} ]",
-        tweet(
-            "1600000000000000002",
-            "Tue Jan 03 10:00:00 +0000 2023",
-            "two",
-            "7",
-            "0"
-        ),
-        tweet(
-            "1600000000000000003",
-            "Wed Jan 04 10:00:00 +0000 2023",
-            "RT @other: theirs",
-            "0",
-            "999"
-        )
+        tweet("1600000000000000002", "Tue Jan 03 10:00:00 +0000 2023", "two", "7", "0"),
+        tweet("1600000000000000003", "Wed Jan 04 10:00:00 +0000 2023", "RT @other: theirs", "0", "999")
     );
     let account = r#"window.YTD.account.part0 = [ { "account" : { "username" : "Parts", "accountId" : "55", "accountDisplayName" : "P" } } ]"#;
     zip(
@@ -57,56 +39,24 @@ fn tweets_in_part_files_and_the_old_single_file() {
     let r = env.import(&p, &ImportOptions::default()).unwrap();
     assert_eq!(r.counts.posts_new, 3);
     assert_eq!(r.accounts[0].handle, "parts");
-    assert_eq!(
-        r.accounts[0].posts, 2,
-        "the retweet is not the account's own post"
-    );
-    let list = env
-        .store
-        .read(|c| posts::list(c, r.accounts[0].id))
-        .unwrap();
+    assert_eq!(r.accounts[0].posts, 2, "the retweet is not the account's own post");
+    let list = env.store.read(|c| posts::list(c, r.accounts[0].id)).unwrap();
     let rt = list.iter().find(|p| p.kind == PostKind::Repost).unwrap();
     assert!(rt.metrics.is_empty());
-    assert_eq!(
-        list.iter()
-            .find(|p| p.platform_post_id == "1600000000000000002")
-            .unwrap()
-            .metrics
-            .likes,
-        Some(7)
-    );
+    assert_eq!(list.iter().find(|p| p.platform_post_id == "1600000000000000002").unwrap().metrics.likes, Some(7));
 
     // An old archive: data/tweet.js, `window.YTD.tweet.part0`.
     let old = env.path("twitter-2019-05-01-old.zip");
     let body = format!(
         "window.YTD.tweet.part0 = [ {} ]",
-        tweet(
-            "1100000000000000001",
-            "Wed May 01 10:00:00 +0000 2019",
-            "old &lt;3",
-            "2",
-            "1"
-        )
+        tweet("1100000000000000001", "Wed May 01 10:00:00 +0000 2019", "old &lt;3", "2", "1")
     );
-    zip(
-        &old,
-        &[
-            ("data/account.js", account.as_bytes()),
-            ("data/tweet.js", body.as_bytes()),
-        ],
-    );
+    zip(&old, &[("data/account.js", account.as_bytes()), ("data/tweet.js", body.as_bytes())]);
     let r = env.import(&old, &ImportOptions::default()).unwrap();
     assert_eq!(r.counts.posts_new, 1);
-    let list = env
-        .store
-        .read(|c| posts::list(c, r.accounts[0].id))
-        .unwrap();
+    let list = env.store.read(|c| posts::list(c, r.accounts[0].id)).unwrap();
     assert_eq!(
-        list.iter()
-            .find(|p| p.platform_post_id == "1100000000000000001")
-            .unwrap()
-            .text
-            .as_deref(),
+        list.iter().find(|p| p.platform_post_id == "1100000000000000001").unwrap().text.as_deref(),
         Some("old <3")
     );
 }
@@ -115,16 +65,8 @@ fn tweets_in_part_files_and_the_old_single_file() {
 fn legacy_and_current_analytics_csvs() {
     let env = Env::new();
     let archive = env.path("twitter-2026-11-01-a.zip");
-    x_archive(
-        &archive,
-        "2026-11-01T08:00:00.000Z",
-        &["1", "2", "3", "4", "5"],
-    );
-    let id = env
-        .import(&archive, &ImportOptions::default())
-        .unwrap()
-        .accounts[0]
-        .id;
+    x_archive(&archive, "2026-11-01T08:00:00.000Z", &["1", "2", "3", "4", "5"]);
+    let id = env.import(&archive, &ImportOptions::default()).unwrap().accounts[0].id;
 
     // Legacy per-tweet metrics: floats as strings, "-" for promoted, multi-line text.
     let legacy = env.path("tweet_activity_metrics_camtest_20230201_20230301_en.csv");
@@ -135,16 +77,10 @@ fn legacy_and_current_analytics_csvs() {
     )
     .unwrap();
     let r = env.import(&legacy, &ImportOptions::default()).unwrap();
-    assert_eq!(
-        r.accounts[0].id, id,
-        "the handle in the permalinks names the account"
-    );
+    assert_eq!(r.accounts[0].id, id, "the handle in the permalinks names the account");
     assert_eq!(r.counts.post_observations, 1);
     let list = env.store.read(|c| posts::list(c, id)).unwrap();
-    let t = list
-        .iter()
-        .find(|p| p.platform_post_id == "1626902980006932483")
-        .unwrap();
+    let t = list.iter().find(|p| p.platform_post_id == "1626902980006932483").unwrap();
     assert_eq!(t.metrics.impressions, Some(1938));
     assert_eq!(t.metrics.replies, Some(3));
     assert_eq!(t.metrics.likes, Some(8));
@@ -163,19 +99,10 @@ fn legacy_and_current_analytics_csvs() {
     .unwrap();
     let r = env.import(&overview, &ImportOptions::default()).unwrap();
     assert_eq!(r.counts.follow_changes, 3);
-    assert!(
-        r.warnings.iter().any(|w| w.contains("only X account")),
-        "{:?}",
-        r.warnings
-    );
-    let s = env
-        .store
-        .read(|c| audience::follower_series(c, id, AudienceMetric::Followers))
-        .unwrap();
-    let pts: Vec<(String, i64, AudienceSource)> = s
-        .iter()
-        .map(|p| (p.date.to_string(), p.followers, p.source))
-        .collect();
+    assert!(r.warnings.iter().any(|w| w.contains("only X account")), "{:?}", r.warnings);
+    let s = env.store.read(|c| audience::follower_series(c, id, AudienceMetric::Followers)).unwrap();
+    let pts: Vec<(String, i64, AudienceSource)> =
+        s.iter().map(|p| (p.date.to_string(), p.followers, p.source)).collect();
     assert_eq!(
         pts,
         vec![
@@ -190,7 +117,13 @@ fn legacy_and_current_analytics_csvs() {
     );
     let impressions: f64 = env
         .store
-        .read(|c| Ok(c.query_row("SELECT value FROM daily_metrics WHERE metric = 'impressions' AND day = '2026-10-29'", [], |r| r.get(0))?))
+        .read(|c| {
+            Ok(c.query_row(
+                "SELECT value FROM daily_metrics WHERE metric = 'impressions' AND day = '2026-10-29'",
+                [],
+                |r| r.get(0),
+            )?)
+        })
         .unwrap();
     assert_eq!(impressions, 1204.0, "thousands separators");
 
@@ -204,17 +137,9 @@ fn legacy_and_current_analytics_csvs() {
     .unwrap();
     env.import(&content, &ImportOptions::default()).unwrap();
     let list = env.store.read(|c| posts::list(c, id)).unwrap();
-    let p = list
-        .iter()
-        .find(|p| p.platform_post_id == "1628000000000000000")
-        .unwrap();
+    let p = list.iter().find(|p| p.platform_post_id == "1628000000000000000").unwrap();
     assert_eq!(
-        (
-            p.metrics.impressions,
-            p.metrics.saves,
-            p.metrics.replies,
-            p.metrics.likes
-        ),
+        (p.metrics.impressions, p.metrics.saves, p.metrics.replies, p.metrics.likes),
         (Some(500), Some(3), Some(4), Some(12))
     );
 

@@ -26,12 +26,7 @@ async fn blocking<T: Send + 'static>(
         f(&store, lang).map_err(|e| e.payload(lang))
     })
     .await
-    .map_err(|e| ErrorPayload {
-        code: "internal".into(),
-        message: e.to_string(),
-        file: None,
-        line: None,
-    })?
+    .map_err(|e| ErrorPayload { code: "internal".into(), message: e.to_string(), file: None, line: None })?
 }
 
 #[derive(Serialize, TS)]
@@ -59,10 +54,7 @@ pub async fn app_info(state: State<'_, AppState>) -> CmdResult<AppInfo> {
 /// First start: loads the demo into an empty store. Returns whether it did.
 #[tauri::command]
 pub async fn ensure_ready(state: State<'_, AppState>) -> CmdResult<bool> {
-    blocking(&state, |store, lang| {
-        resonance::demo::load_on_first_start(store, lang, &Silent)
-    })
-    .await
+    blocking(&state, |store, lang| resonance::demo::load_on_first_start(store, lang, &Silent)).await
 }
 
 #[tauri::command]
@@ -73,32 +65,19 @@ pub async fn set_lang(state: State<'_, AppState>, lang: Lang) -> CmdResult<()> {
 
 #[tauri::command]
 pub async fn list_accounts(state: State<'_, AppState>) -> CmdResult<Vec<AccountSummary>> {
-    blocking(&state, |store, _| {
-        store.read(resonance::store::accounts::list)
-    })
-    .await
+    blocking(&state, |store, _| store.read(resonance::store::accounts::list)).await
 }
 
 #[tauri::command]
 pub async fn summary(state: State<'_, AppState>) -> CmdResult<Vec<AccountReport>> {
-    blocking(&state, |store, _| {
-        store.read(resonance::metrics::summary::all)
-    })
-    .await
+    blocking(&state, |store, _| store.read(resonance::metrics::summary::all)).await
 }
 
 /// The follower-growth chart of some accounts (all when empty), as SVG.
 #[tauri::command]
-pub async fn growth_chart(
-    state: State<'_, AppState>,
-    accounts: Vec<i64>,
-    options: ChartOptions,
-) -> CmdResult<String> {
-    let options = ChartOptions {
-        width: options.width.clamp(200, 3000),
-        height: options.height.clamp(120, 2000),
-        ..options
-    };
+pub async fn growth_chart(state: State<'_, AppState>, accounts: Vec<i64>, options: ChartOptions) -> CmdResult<String> {
+    let options =
+        ChartOptions { width: options.width.clamp(200, 3000), height: options.height.clamp(120, 2000), ..options };
     blocking(&state, move |store, _| {
         let series = store.read(|c| charts::data::growth_series(c, &accounts, None, None))?;
         Ok(charts::growth::svg(&series, &options)?)

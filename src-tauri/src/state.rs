@@ -13,10 +13,7 @@ pub struct AppState {
 
 impl AppState {
     pub fn new() -> AppState {
-        AppState {
-            store: Arc::new(OnceLock::new()),
-            lang: RwLock::new(Lang::from_env()),
-        }
+        AppState { store: Arc::new(OnceLock::new()), lang: RwLock::new(Lang::from_env()) }
     }
 
     /// A handle to open (once) and get the store; call it off the main thread.
@@ -36,12 +33,6 @@ impl AppState {
 }
 
 /// Opens the store at the default path (or `RESONANCE_DB`) the first time; blocking.
-pub fn open_store(
-    cell: &OnceLock<Result<Store, ErrorPayload>>,
-    lang: Lang,
-) -> Result<Store, ErrorPayload> {
-    cell.get_or_init(|| {
-        Store::open(resonance::store::default_db_path()).map_err(|e| e.payload(lang))
-    })
-    .clone()
+pub fn open_store(cell: &OnceLock<Result<Store, ErrorPayload>>, lang: Lang) -> Result<Store, ErrorPayload> {
+    cell.get_or_init(|| Store::open(resonance::store::default_db_path()).map_err(|e| e.payload(lang))).clone()
 }

@@ -9,9 +9,7 @@ use rusqlite::Connection;
 
 /// The account's display name in charts: the owner's label, else `@handle`.
 pub fn account_label(a: &accounts::AccountSummary) -> String {
-    a.label
-        .clone()
-        .unwrap_or_else(|| format!("{} @{}", a.platform.label(), a.handle))
+    a.label.clone().unwrap_or_else(|| format!("{} @{}", a.platform.label(), a.handle))
 }
 
 /// Follower series of the given accounts (all when empty), clipped to [from, to].
@@ -23,17 +21,10 @@ pub fn growth_series(
 ) -> Result<Vec<GrowthSeries>> {
     let list = accounts::list(conn)?;
     let mut out = Vec::new();
-    for a in list
-        .iter()
-        .filter(|a| ids.is_empty() || ids.contains(&a.id))
-    {
+    for a in list.iter().filter(|a| ids.is_empty() || ids.contains(&a.id)) {
         let mut points = audience::follower_series(conn, a.id, AudienceMetric::Followers)?;
         points.retain(|p| from.is_none_or(|f| p.date >= f) && to.is_none_or(|t| p.date <= t));
-        out.push(GrowthSeries {
-            label: account_label(a),
-            role: a.role,
-            points,
-        });
+        out.push(GrowthSeries { label: account_label(a), role: a.role, points });
     }
     Ok(out)
 }

@@ -3,8 +3,8 @@
 //! is drawn dashed.
 
 use super::{
-    ChartError, ChartOptions, FONT, TickAxis, day_number, decimate, draw_err, from_day_number,
-    log_ticks, nice_ticks, time_ticks,
+    ChartError, ChartOptions, FONT, TickAxis, day_number, decimate, draw_err, from_day_number, log_ticks, nice_ticks,
+    time_ticks,
 };
 use crate::model::Role;
 use crate::store::audience::SeriesPoint;
@@ -43,18 +43,11 @@ pub(crate) fn empty_message<DB: DrawingBackend>(
 ) -> Result<(), ChartError> {
     let pal = opts.theme.palette();
     let (w, h) = root.dim_in_pixel();
-    let style = TextStyle::from((FONT, 15).into_font())
-        .color(&pal.muted)
-        .pos(plotters::style::text_anchor::Pos::new(
-            plotters::style::text_anchor::HPos::Center,
-            plotters::style::text_anchor::VPos::Center,
-        ));
-    root.draw(&Text::new(
-        text.to_string(),
-        (w as i32 / 2, h as i32 / 2),
-        style,
-    ))
-    .map_err(draw_err)?;
+    let style = TextStyle::from((FONT, 15).into_font()).color(&pal.muted).pos(plotters::style::text_anchor::Pos::new(
+        plotters::style::text_anchor::HPos::Center,
+        plotters::style::text_anchor::VPos::Center,
+    ));
+    root.draw(&Text::new(text.to_string(), (w as i32 / 2, h as i32 / 2), style)).map_err(draw_err)?;
     Ok(())
 }
 
@@ -66,60 +59,34 @@ pub fn draw<DB: DrawingBackend>(
     let pal = opts.theme.palette();
     let lang = opts.lang;
     let value = |v: i64| {
-        if opts.log_scale {
-            (v.max(1) as f64).log10()
-        } else {
-            v as f64
-        }
+        if opts.log_scale { (v.max(1) as f64).log10() } else { v as f64 }
     };
 
     let root = match &opts.title {
         Some(t) => {
             let (top, rest) = root.split_vertically(34);
-            top.draw(&Text::new(
-                t.clone(),
-                (14, 9),
-                (FONT, 17)
-                    .into_font()
-                    .style(FontStyle::Bold)
-                    .color(&pal.text),
-            ))
-            .map_err(draw_err)?;
+            top.draw(&Text::new(t.clone(), (14, 9), (FONT, 17).into_font().style(FontStyle::Bold).color(&pal.text)))
+                .map_err(draw_err)?;
             rest
         }
         None => root.clone(),
     };
 
     let points: Vec<&SeriesPoint> = series.iter().flat_map(|s| s.points.iter()).collect();
-    let (Some(first), Some(last)) = (
-        points.iter().map(|p| p.date).min(),
-        points.iter().map(|p| p.date).max(),
-    ) else {
-        return empty_message(
-            &root,
-            opts,
-            lang.pick(
-                "No follower history yet",
-                "Pas encore d'historique d'abonnés",
-            ),
-        );
+    let (Some(first), Some(last)) = (points.iter().map(|p| p.date).min(), points.iter().map(|p| p.date).max()) else {
+        return empty_message(&root, opts, lang.pick("No follower history yet", "Pas encore d'historique d'abonnés"));
     };
     let pad = ((last - first).num_days() / 40).max(if first == last { 15 } else { 2 });
     let (x0, x1) = (first - Duration::days(pad), last + Duration::days(pad));
-    let lo = points
-        .iter()
-        .map(|p| value(p.followers))
-        .fold(f64::INFINITY, f64::min);
-    let hi = points
-        .iter()
-        .map(|p| value(p.followers))
-        .fold(f64::NEG_INFINITY, f64::max);
+    let lo = points.iter().map(|p| value(p.followers)).fold(f64::INFINITY, f64::min);
+    let hi = points.iter().map(|p| value(p.followers)).fold(f64::NEG_INFINITY, f64::max);
     let (y0, y1, yticks) = if opts.log_scale {
         let (a, b) = (lo.floor().min(lo - 0.05), hi.ceil().max(hi + 0.05));
         (a, b, log_ticks(a, b))
     } else {
-        let span = (hi - lo).max(hi.abs() * 0.05).max(1.0);
-        nice_ticks((lo - span * 0.08).max(0.0), hi + span * 0.08, 5)
+        // Counts start at zero: a zoomed axis would turn +0.2 % into a cliff.
+        let _ = lo;
+        nice_ticks(0.0, (hi * 1.08).max(1.0), 5)
     };
     let xticks = time_ticks(x0, x1, (opts.width as usize / 110).clamp(2, 10), lang);
 
@@ -131,10 +98,7 @@ pub fn draw<DB: DrawingBackend>(
         .margin_bottom(4)
         .x_label_area_size(28)
         .y_label_area_size(54)
-        .build_cartesian_2d(
-            TickAxis::new(day_number(x0), day_number(x1), xt),
-            TickAxis::new(y0, y1, yticks),
-        )
+        .build_cartesian_2d(TickAxis::new(day_number(x0), day_number(x1), xt), TickAxis::new(y0, y1, yticks))
         .map_err(draw_err)?;
 
     let label_for = |x: &f64| -> String {
@@ -194,38 +158,24 @@ pub fn draw<DB: DrawingBackend>(
         for (lower, run) in runs {
             any_lower |= lower;
             let anno = if run.len() == 1 {
-                chart
-                    .draw_series(run.iter().map(|xy| Circle::new(*xy, 4, color.filled())))
-                    .map_err(draw_err)?
+                chart.draw_series(run.iter().map(|xy| Circle::new(*xy, 4, color.filled()))).map_err(draw_err)?
             } else if lower {
                 chart
-                    .draw_series(DashedLineSeries::new(
-                        run.clone(),
-                        6,
-                        4,
-                        color.mix(0.75).stroke_width(2),
-                    ))
+                    .draw_series(DashedLineSeries::new(run.clone(), 6, 4, color.mix(0.75).stroke_width(2)))
                     .map_err(draw_err)?
             } else {
-                chart
-                    .draw_series(LineSeries::new(run.clone(), color.stroke_width(2)))
-                    .map_err(draw_err)?
+                chart.draw_series(LineSeries::new(run.clone(), color.stroke_width(2))).map_err(draw_err)?
             };
             if !labelled && series.len() > 1 {
-                anno.label(label.clone()).legend(move |(x, y)| {
-                    PathElement::new(vec![(x, y), (x + 18, y)], color.stroke_width(3))
-                });
+                anno.label(label.clone())
+                    .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], color.stroke_width(3)));
                 labelled = true;
             }
         }
         // The latest value, marked.
         if let Some(p) = s.points.last() {
             chart
-                .draw_series(std::iter::once(Circle::new(
-                    (day_number(p.date), value(p.followers)),
-                    3,
-                    color.filled(),
-                )))
+                .draw_series(std::iter::once(Circle::new((day_number(p.date), value(p.followers)), 3, color.filled())))
                 .map_err(draw_err)?;
         }
     }
@@ -235,11 +185,14 @@ pub fn draw<DB: DrawingBackend>(
             .draw_series(std::iter::empty::<Circle<(f64, f64), i32>>())
             .map_err(draw_err)?
             .label(lang.pick(
-                "dashed: lower bound from follow dates",
-                "pointillés : minimum d'après les dates d'abonnement",
+                "dashed: lower bound (people who left are not counted)",
+                "pointillés : minimum (les départs ne sont pas comptés)",
             ))
             .legend(move |(x, y)| {
-                PathElement::new(vec![(x, y), (x + 5, y)], muted.stroke_width(2))
+                EmptyElement::at((x, y))
+                    + PathElement::new(vec![(0, 0), (5, 0)], muted.stroke_width(2))
+                    + PathElement::new(vec![(9, 0), (14, 0)], muted.stroke_width(2))
+                    + PathElement::new(vec![(18, 0), (23, 0)], muted.stroke_width(2))
             });
     }
     if series.len() > 1 || any_lower {
@@ -284,14 +237,8 @@ mod tests {
         assert!(empty.contains("No follower history yet"));
         let one = svg(&[series(1, 0)], &opts).unwrap();
         assert!(one.contains("<circle"));
-        let many = svg(
-            &[series(5000, 2000), series(3000, 0)],
-            &ChartOptions {
-                log_scale: true,
-                ..opts.clone()
-            },
-        )
-        .unwrap();
+        let many =
+            svg(&[series(5000, 2000), series(3000, 0)], &ChartOptions { log_scale: true, ..opts.clone() }).unwrap();
         assert!(many.contains("<polyline") || many.contains("<path"));
         // Account names are text, escaped.
         assert!(many.contains("atelier &lt;b&gt;&amp;"));

@@ -113,14 +113,7 @@ pub struct ChartOptions {
 
 impl Default for ChartOptions {
     fn default() -> Self {
-        ChartOptions {
-            theme: Theme::Light,
-            lang: Lang::En,
-            width: 800,
-            height: 360,
-            log_scale: false,
-            title: None,
-        }
+        ChartOptions { theme: Theme::Light, lang: Lang::En, width: 800, height: 360, log_scale: false, title: None }
     }
 }
 
@@ -164,8 +157,7 @@ pub(crate) fn to_svg(
     let mut out = String::new();
     {
         let root = SVGBackend::with_string(&mut out, (opts.width, opts.height)).into_drawing_area();
-        root.fill(&opts.theme.palette().background)
-            .map_err(draw_err)?;
+        root.fill(&opts.theme.palette().background).map_err(draw_err)?;
         draw(&root)?;
         root.present().map_err(draw_err)?;
     }
@@ -182,8 +174,7 @@ pub(crate) fn to_png(
     let mut rgb = vec![0u8; (w * h * 3) as usize];
     {
         let root = BitMapBackend::with_buffer(&mut rgb, (w, h)).into_drawing_area();
-        root.fill(&opts.theme.palette().background)
-            .map_err(draw_err)?;
+        root.fill(&opts.theme.palette().background).map_err(draw_err)?;
         draw(&root)?;
         root.present().map_err(draw_err)?;
     }
@@ -209,14 +200,7 @@ pub struct TickAxis {
 impl TickAxis {
     pub fn new(lo: f64, hi: f64, ticks: Vec<f64>) -> Self {
         let hi = if hi > lo { hi } else { lo + 1.0 };
-        TickAxis {
-            lo,
-            hi,
-            ticks: ticks
-                .into_iter()
-                .filter(|t| *t >= lo - 1e-9 && *t <= hi + 1e-9)
-                .collect(),
-        }
+        TickAxis { lo, hi, ticks: ticks.into_iter().filter(|t| *t >= lo - 1e-9 && *t <= hi + 1e-9).collect() }
     }
 }
 
@@ -230,11 +214,7 @@ impl plotters::coord::ranged1d::Ranged for TickAxis {
     }
 
     fn key_points<H: plotters::coord::ranged1d::KeyPointHint>(&self, hint: H) -> Vec<f64> {
-        if hint.weight().allow_light_points() {
-            Vec::new()
-        } else {
-            self.ticks.clone()
-        }
+        if hint.weight().allow_light_points() { Vec::new() } else { self.ticks.clone() }
     }
 
     fn range(&self) -> std::ops::Range<f64> {
@@ -273,28 +253,16 @@ pub fn time_ticks(from: NaiveDate, to: NaiveDate, max: usize, lang: Lang) -> Vec
         return out;
     }
     let months = (span / 30).max(1);
-    let step = month_steps
-        .iter()
-        .copied()
-        .find(|s| months / i64::from(*s) <= max)
-        .unwrap_or(120);
+    let step = month_steps.iter().copied().find(|s| months / i64::from(*s) <= max).unwrap_or(120);
     let mut y = from.year();
     let mut m = from.month();
     // First month boundary on or after `from` aligned to the step.
     let mut out = Vec::new();
     loop {
         let first = NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(from);
-        let aligned = if step >= 12 {
-            m == 1 && (y % (step as i32 / 12).max(1) == 0)
-        } else {
-            (m - 1) % step == 0
-        };
+        let aligned = if step >= 12 { m == 1 && (y % (step as i32 / 12).max(1) == 0) } else { (m - 1) % step == 0 };
         if first >= from && first <= to && aligned {
-            let label = if step >= 12 {
-                y.to_string()
-            } else {
-                lang.month_year(first)
-            };
+            let label = if step >= 12 { y.to_string() } else { lang.month_year(first) };
             out.push((day_number(first), label));
         }
         if first > to {
@@ -311,18 +279,10 @@ pub fn time_ticks(from: NaiveDate, to: NaiveDate, max: usize, lang: Lang) -> Vec
 
 /// Value ticks at 1, 2 or 5 times a power of ten, about `target` of them, covering [lo, hi].
 pub fn nice_ticks(lo: f64, hi: f64, target: usize) -> (f64, f64, Vec<f64>) {
-    let (lo, hi) = if (hi - lo).abs() < f64::EPSILON {
-        (lo - 1.0, hi + 1.0)
-    } else {
-        (lo.min(hi), hi.max(lo))
-    };
+    let (lo, hi) = if (hi - lo).abs() < f64::EPSILON { (lo - 1.0, hi + 1.0) } else { (lo.min(hi), hi.max(lo)) };
     let raw = (hi - lo) / target.max(1) as f64;
     let mag = 10f64.powf(raw.log10().floor());
-    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
-        .iter()
-        .map(|m| m * mag)
-        .find(|s| *s >= raw)
-        .unwrap_or(10.0 * mag);
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * mag).find(|s| *s >= raw).unwrap_or(10.0 * mag);
     let start = (lo / step).floor() * step;
     let end = (hi / step).ceil() * step;
     let mut ticks = Vec::new();
@@ -357,9 +317,7 @@ pub fn decimate<T: Clone>(points: &[T], max: usize) -> Vec<T> {
         return points.to_vec();
     }
     let step = points.len() as f64 / max as f64;
-    let mut out: Vec<T> = (0..max)
-        .map(|i| points[((i as f64 + 1.0) * step) as usize - 1].clone())
-        .collect();
+    let mut out: Vec<T> = (0..max).map(|i| points[((i as f64 + 1.0) * step) as usize - 1].clone()).collect();
     out.insert(0, points[0].clone());
     out
 }

@@ -47,12 +47,8 @@ pub struct ChartArgs {
 }
 
 pub fn run(store: &Store, a: ChartArgs, out: &Out) -> Result<ExitCode, Error> {
-    let format = Format::from_path(&a.out).ok_or_else(|| {
-        Error::InvalidArgument(format!(
-            "{}: the output must end in .svg or .png",
-            a.out.display()
-        ))
-    })?;
+    let format = Format::from_path(&a.out)
+        .ok_or_else(|| Error::InvalidArgument(format!("{}: the output must end in .svg or .png", a.out.display())))?;
     let opts = ChartOptions {
         theme: match a.theme {
             ThemeArg::Light => Theme::Light,
@@ -66,12 +62,8 @@ pub fn run(store: &Store, a: ChartArgs, out: &Out) -> Result<ExitCode, Error> {
     };
     let bytes = match a.kind {
         Kind::Growth => {
-            let series = store
-                .read(|c| resonance::charts::data::growth_series(c, &a.account, a.from, a.to))?;
-            let opts = ChartOptions {
-                title: Some(out.t("Followers", "Abonnés").to_string()),
-                ..opts
-            };
+            let series = store.read(|c| resonance::charts::data::growth_series(c, &a.account, a.from, a.to))?;
+            let opts = ChartOptions { title: Some(out.t("Followers", "Abonnés").to_string()), ..opts };
             match format {
                 Format::Svg => charts::growth::svg(&series, &opts)?.into_bytes(),
                 Format::Png => charts::growth::png(&series, &opts)?,

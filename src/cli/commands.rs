@@ -26,11 +26,9 @@ fn bar(out: &Out) -> Option<Bar> {
     out.progress.then(|| {
         let pb = indicatif::ProgressBar::new(1);
         pb.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{spinner} [{bar:30}] {bytes}/{total_bytes} {msg}",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
-            .progress_chars("=> "),
+            indicatif::ProgressStyle::with_template("{spinner} [{bar:30}] {bytes}/{total_bytes} {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+                .progress_chars("=> "),
         );
         Bar(pb)
     })
@@ -42,13 +40,7 @@ pub fn demo(store: &Store, remove: bool, out: &Out) -> Result<ExitCode, Error> {
         if out.json {
             out.json(&serde_json::json!({ "removed_accounts": n }));
         } else {
-            println!(
-                "{} {n}",
-                out.t(
-                    "Demo removed; accounts deleted:",
-                    "Démo retirée ; comptes supprimés :"
-                )
-            );
+            println!("{} {n}", out.t("Demo removed; accounts deleted:", "Démo retirée ; comptes supprimés :"));
         }
         return Ok(ExitCode::SUCCESS);
     }
@@ -78,19 +70,11 @@ pub fn inspect(store: &Store, paths: &[PathBuf], out: &Out) -> Result<ExitCode, 
                 println!(
                     "  {} {}",
                     i.unused,
-                    out.t(
-                        "other files of the export, not needed",
-                        "autres fichiers de l'export, inutiles ici"
-                    )
+                    out.t("other files of the export, not needed", "autres fichiers de l'export, inutiles ici")
                 );
             }
             for u in &i.unrecognised {
-                println!(
-                    "  {} — {} ({})",
-                    u.path,
-                    out.t("not recognised", "non reconnu"),
-                    u.what
-                );
+                println!("  {} — {} ({})", u.path, out.t("not recognised", "non reconnu"), u.what);
             }
             if let Some(h) = &i.handle {
                 println!("  {}: @{h}", out.t("account", "compte"));
@@ -114,12 +98,7 @@ pub fn import(
     account: Option<i64>,
     out: &Out,
 ) -> Result<ExitCode, Error> {
-    let opts = ImportOptions {
-        role,
-        account,
-        lang: out.lang,
-        demo: false,
-    };
+    let opts = ImportOptions { role, account, lang: out.lang, demo: false };
     let cancel = AtomicBool::new(false);
     let mut reports = Vec::new();
     for p in paths {
@@ -159,24 +138,14 @@ fn print_reports(reports: &[ImportReport], out: &Out) {
                 println!(
                     "= {}: {}",
                     r.file,
-                    out.t(
-                        "already imported, nothing changed",
-                        "déjà importé, rien n'a changé"
-                    )
+                    out.t("already imported, nothing changed", "déjà importé, rien n'a changé")
                 );
             }
             ImportStatus::Imported => {
                 let who = r
                     .accounts
                     .iter()
-                    .map(|a| {
-                        format!(
-                            "{} @{} ({})",
-                            a.platform.label(),
-                            a.handle,
-                            role_word(out, a.role)
-                        )
-                    })
+                    .map(|a| format!("{} @{} ({})", a.platform.label(), a.handle, role_word(out, a.role)))
                     .collect::<Vec<_>>()
                     .join(", ");
                 println!("✓ {}: {who}", r.file);
@@ -193,18 +162,11 @@ fn print_reports(reports: &[ImportReport], out: &Out) {
                     parts.push(format!(
                         "{} {}",
                         l.int(c.unfollows as i64),
-                        out.t(
-                            "left since the previous export",
-                            "partis depuis l'export précédent"
-                        )
+                        out.t("left since the previous export", "partis depuis l'export précédent")
                     ));
                 }
                 if c.following > 0 {
-                    parts.push(format!(
-                        "{} {}",
-                        l.int(c.following as i64),
-                        out.t("followed", "abonnements")
-                    ));
+                    parts.push(format!("{} {}", l.int(c.following as i64), out.t("followed", "abonnements")));
                 }
                 if c.posts > 0 {
                     parts.push(format!(
@@ -244,12 +206,7 @@ fn print_reports(reports: &[ImportReport], out: &Out) {
                 }
                 for a in &r.accounts {
                     if let Some(f) = a.followers {
-                        println!(
-                            "  @{}: {} {}",
-                            a.handle,
-                            l.int(f),
-                            out.t("followers now", "abonnés aujourd'hui")
-                        );
+                        println!("  @{}: {} {}", a.handle, l.int(f), out.t("followers now", "abonnés aujourd'hui"));
                     }
                 }
             }
@@ -288,11 +245,7 @@ pub fn accounts(store: &Store, out: &Out) -> Result<ExitCode, Error> {
                 count(l, a.followers),
                 count(l, a.following),
                 l.int(a.posts),
-                if a.is_demo {
-                    "demo".into()
-                } else {
-                    String::new()
-                },
+                if a.is_demo { "demo".into() } else { String::new() },
             ]
         })
         .collect();
@@ -329,22 +282,12 @@ pub fn account(
     if out.json {
         out.json(&updated);
     } else {
-        println!(
-            "@{} ({}): {}",
-            updated.handle,
-            updated.platform.label(),
-            role_word(out, updated.role)
-        );
+        println!("@{} ({}): {}", updated.handle, updated.platform.label(), role_word(out, updated.role));
     }
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn followers(
-    store: &Store,
-    account: i64,
-    metric: AudienceMetric,
-    out: &Out,
-) -> Result<ExitCode, Error> {
+pub fn followers(store: &Store, account: i64, metric: AudienceMetric, out: &Out) -> Result<ExitCode, Error> {
     let series = store.read(|c| {
         accounts::get(c, account)?;
         audience::follower_series(c, account, metric)
@@ -361,27 +304,15 @@ pub fn followers(
                 p.date.to_string(),
                 l.int(p.followers),
                 p.source.as_str().to_string(),
-                if p.lower_bound {
-                    out.t("lower bound", "minimum").into()
-                } else {
-                    String::new()
-                },
+                if p.lower_bound { out.t("lower bound", "minimum").into() } else { String::new() },
             ]
         })
         .collect();
-    println!(
-        "{}",
-        table(&["DATE", out.t("COUNT", "NOMBRE"), "SOURCE", ""], &rows)
-    );
+    println!("{}", table(&["DATE", out.t("COUNT", "NOMBRE"), "SOURCE", ""], &rows));
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn posts(
-    store: &Store,
-    account: i64,
-    limit: Option<usize>,
-    out: &Out,
-) -> Result<ExitCode, Error> {
+pub fn posts(store: &Store, account: i64, limit: Option<usize>, out: &Out) -> Result<ExitCode, Error> {
     let mut list = store.read(|c| {
         accounts::get(c, account)?;
         posts::list(c, account)
@@ -398,19 +329,9 @@ pub fn posts(
         .iter()
         .map(|p| {
             let m = &p.metrics;
-            let text: String = p
-                .text
-                .as_deref()
-                .unwrap_or("")
-                .replace('\n', " ")
-                .chars()
-                .take(50)
-                .collect();
+            let text: String = p.text.as_deref().unwrap_or("").replace('\n', " ").chars().take(50).collect();
             vec![
-                p.published_at
-                    .as_deref()
-                    .map(|t| t.chars().take(10).collect())
-                    .unwrap_or_default(),
+                p.published_at.as_deref().map(|t| t.chars().take(10).collect()).unwrap_or_default(),
                 p.kind.as_str().into(),
                 count(l, m.views.or(m.impressions)),
                 count(l, m.likes),
@@ -455,27 +376,18 @@ pub fn summary(store: &Store, account: Option<i64>, out: &Out) -> Result<ExitCod
             count(l, a.followers),
             out.t("followers", "abonnés")
         );
-        for g in [&r.growth_30d, &r.growth_90d, &r.growth_365d]
-            .into_iter()
-            .flatten()
-        {
-            let pct = g
-                .percent
-                .map(|p| format!(" ({})", l.percent(p, 1)))
-                .unwrap_or_default();
+        for g in [&r.growth_30d, &r.growth_90d, &r.growth_365d].into_iter().flatten() {
+            let pct = g.percent.map(|p| format!(" ({})", l.percent(p, 1))).unwrap_or_default();
+            let sign = if g.absolute > 0 { "+" } else { "" };
             println!(
-                "  {} {} {}: {:+}{pct}",
+                "  {} {} {}: {sign}{}{pct}",
                 out.t("over", "sur"),
                 g.days,
                 out.t("days", "jours"),
-                g.absolute
+                l.int(g.absolute)
             );
         }
-        println!(
-            "  {}: {}",
-            out.t("posts in the last 90 days", "publications sur 90 jours"),
-            r.posts_90d
-        );
+        println!("  {}: {}", out.t("posts in the last 90 days", "publications sur 90 jours"), r.posts_90d);
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -489,27 +401,12 @@ pub fn imports(store: &Store, out: &Out) -> Result<ExitCode, Error> {
     let rows: Vec<Vec<String>> = list
         .iter()
         .map(|r| {
-            vec![
-                r.id.to_string(),
-                r.imported_at.clone(),
-                r.file_name.clone(),
-                r.format.clone(),
-                r.outcome.clone(),
-            ]
+            vec![r.id.to_string(), r.imported_at.clone(), r.file_name.clone(), r.format.clone(), r.outcome.clone()]
         })
         .collect();
     println!(
         "{}",
-        table(
-            &[
-                "ID",
-                out.t("WHEN", "QUAND"),
-                out.t("FILE", "FICHIER"),
-                "FORMAT",
-                out.t("OUTCOME", "RÉSULTAT")
-            ],
-            &rows
-        )
+        table(&["ID", out.t("WHEN", "QUAND"), out.t("FILE", "FICHIER"), "FORMAT", out.t("OUTCOME", "RÉSULTAT")], &rows)
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -25,10 +25,7 @@ impl Out {
     pub fn error(&self, e: &Error) {
         if self.json {
             let payload = e.payload(self.lang);
-            eprintln!(
-                "{}",
-                serde_json::to_string(&payload).unwrap_or_else(|_| payload.message.clone())
-            );
+            eprintln!("{}", serde_json::to_string(&payload).unwrap_or_else(|_| payload.message.clone()));
         } else {
             let prefix = self.lang.pick("error: ", "erreur : ");
             eprintln!("{prefix}{}", e.localized(self.lang));
@@ -54,12 +51,7 @@ pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
         cells
             .iter()
             .enumerate()
-            .map(|(i, c)| {
-                format!(
-                    "{c}{}",
-                    " ".repeat(widths[i].saturating_sub(c.chars().count()))
-                )
-            })
+            .map(|(i, c)| format!("{c}{}", " ".repeat(widths[i].saturating_sub(c.chars().count()))))
             .collect::<Vec<_>>()
             .join("  ")
             .trim_end()

@@ -52,11 +52,11 @@ impl FileKind {
     pub fn platform(self) -> Platform {
         use FileKind::*;
         match self {
-            IgProfile | IgFollowers | IgFollowing | IgConnectionsLegacy | IgPosts | IgReels
-            | IgStories | IgMediaLegacy | IgInsightsPosts | IgInsightsReels
-            | IgInsightsAudience | MetaContentCsv | MetaDailyCsv => Platform::Instagram,
-            XManifest | XAccount | XProfile | XTweets | XFollower | XFollowing
-            | XTweetActivityCsv | XDailyActivityCsv | XContentCsv | XOverviewCsv => Platform::X,
+            IgProfile | IgFollowers | IgFollowing | IgConnectionsLegacy | IgPosts | IgReels | IgStories
+            | IgMediaLegacy | IgInsightsPosts | IgInsightsReels | IgInsightsAudience | MetaContentCsv
+            | MetaDailyCsv => Platform::Instagram,
+            XManifest | XAccount | XProfile | XTweets | XFollower | XFollowing | XTweetActivityCsv
+            | XDailyActivityCsv | XContentCsv | XOverviewCsv => Platform::X,
             LiProfile | LiConnections | LiShares | LiCreatorXlsx => Platform::Linkedin,
         }
     }
@@ -100,8 +100,7 @@ impl FileKind {
         use FileKind::*;
         match self {
             XManifest | XAccount | XProfile | IgProfile | LiProfile => 0,
-            IgFollowers | IgFollowing | IgConnectionsLegacy | XFollower | XFollowing
-            | LiConnections => 1,
+            IgFollowers | IgFollowing | IgConnectionsLegacy | XFollower | XFollowing | LiConnections => 1,
             IgPosts | IgReels | IgStories | IgMediaLegacy | XTweets | LiShares => 2,
             _ => 3,
         }
@@ -138,22 +137,15 @@ pub fn is_junk(path: &str) -> bool {
 /// Media files that exports carry beside their data (photos, videos, subtitles, sounds).
 pub fn is_media(path: &str) -> bool {
     let lower = path.to_ascii_lowercase();
-    [
-        ".jpg", ".jpeg", ".png", ".webp", ".heic", ".gif", ".mp4", ".mov", ".m4a", ".mp3", ".srt",
-        ".vtt", ".svg", ".ico",
-    ]
-    .iter()
-    .any(|ext| lower.ends_with(ext))
+    [".jpg", ".jpeg", ".png", ".webp", ".heic", ".gif", ".mp4", ".mov", ".m4a", ".mp3", ".srt", ".vtt", ".svg", ".ico"]
+        .iter()
+        .any(|ext| lower.ends_with(ext))
 }
 
 /// Data files of an export (tables, JSON, text) — unknown ones inside an archive are simply unused.
 pub fn is_data_file(path: &str) -> bool {
     let lower = path.to_ascii_lowercase();
-    [
-        ".csv", ".json", ".js", ".txt", ".html", ".htm", ".xml", ".css", ".md",
-    ]
-    .iter()
-    .any(|ext| lower.ends_with(ext))
+    [".csv", ".json", ".js", ".txt", ".html", ".htm", ".xml", ".css", ".md"].iter().any(|ext| lower.ends_with(ext))
 }
 
 fn magic(head: &[u8]) -> Option<&'static str> {
@@ -174,10 +166,7 @@ fn magic(head: &[u8]) -> Option<&'static str> {
     if head.len() >= 12 && &head[0..4] == b"RIFF" && &head[8..12] == b"WEBP" {
         return Some("a WebP image");
     }
-    MAGICS
-        .iter()
-        .find(|(m, _)| head.starts_with(m))
-        .map(|(_, what)| *what)
+    MAGICS.iter().find(|(m, _)| head.starts_with(m)).map(|(_, what)| *what)
 }
 
 fn normalise_header(line: &str) -> String {
@@ -293,39 +282,20 @@ fn classify_json(lower: &str, base: &str, text: &str) -> Verdict {
         .strip_prefix("posts_")
         .and_then(|r| r.strip_suffix(".json"))
         .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()));
-    if text.starts_with('[')
-        && has("media")
-        && has("creation_timestamp")
-        && posts_name
-        && !is_insights
-    {
+    if text.starts_with('[') && has("media") && has("creation_timestamp") && posts_name && !is_insights {
         return Verdict::Known(FileKind::IgPosts);
     }
     if base == "connections.json" && has("followers") && text.starts_with('{') {
         return Verdict::Known(FileKind::IgConnectionsLegacy);
     }
-    if base == "media.json"
-        && text.starts_with('{')
-        && (has("photos") || has("videos"))
-        && has("taken_at")
-    {
+    if base == "media.json" && text.starts_with('{') && (has("photos") || has("videos")) && has("taken_at") {
         return Verdict::Known(FileKind::IgMediaLegacy);
     }
-    if text.starts_with('[')
-        && text[1..].trim_start().starts_with(']')
-        && (followers_name || base == "following.json")
+    if text.starts_with('[') && text[1..].trim_start().starts_with(']') && (followers_name || base == "following.json")
     {
-        return Verdict::Known(if followers_name {
-            FileKind::IgFollowers
-        } else {
-            FileKind::IgFollowing
-        });
+        return Verdict::Known(if followers_name { FileKind::IgFollowers } else { FileKind::IgFollowing });
     }
-    if has("string_list_data")
-        || has("string_map_data")
-        || has("label_values")
-        || has("media_map_data")
-    {
+    if has("string_list_data") || has("string_map_data") || has("label_values") || has("media_map_data") {
         return Verdict::Unused;
     }
     Verdict::Unknown("a JSON document of an unknown shape".into())
@@ -346,11 +316,7 @@ fn classify_csv(base: &str, text: &str) -> Verdict {
     }
     // LinkedIn Connections.csv, with or without its "Notes:" preamble.
     if header.starts_with("notes:") || header.starts_with("first name,last name,url") {
-        if text
-            .lines()
-            .take(12)
-            .any(|l| normalise_header(l).starts_with("first name,last name,url"))
-        {
+        if text.lines().take(12).any(|l| normalise_header(l).starts_with("first name,last name,url")) {
             return Verdict::Known(FileKind::LiConnections);
         }
         if header.starts_with("notes:") {
@@ -375,28 +341,17 @@ fn classify_csv(base: &str, text: &str) -> Verdict {
     if header.starts_with("post id,date,post text,post link") {
         return Verdict::Known(FileKind::XContentCsv);
     }
-    if header.starts_with("date,") && header.contains("new follows") && header.contains("unfollows")
-    {
+    if header.starts_with("date,") && header.contains("new follows") && header.contains("unfollows") {
         return Verdict::Known(FileKind::XOverviewCsv);
     }
     if base.ends_with(".csv") && first.contains(',') {
         // LinkedIn and Meta archives hold many CSVs Resonance does not need.
         return Verdict::Unused;
     }
-    if base.ends_with(".txt")
-        || base.ends_with(".md")
-        || base.ends_with(".js")
-        || base.ends_with(".css")
-    {
+    if base.ends_with(".txt") || base.ends_with(".md") || base.ends_with(".js") || base.ends_with(".css") {
         return Verdict::Unused;
     }
-    if text
-        .chars()
-        .take(512)
-        .filter(|c| c.is_control() && !c.is_whitespace())
-        .count()
-        > 8
-    {
+    if text.chars().take(512).filter(|c| c.is_control() && !c.is_whitespace()).count() > 8 {
         return Verdict::Unknown("a binary file".into());
     }
     Verdict::Unknown("a text file of an unknown shape".into())
@@ -404,10 +359,7 @@ fn classify_csv(base: &str, text: &str) -> Verdict {
 
 /// Classifies a spreadsheet from its sheet names.
 pub fn classify_sheets(names: &[String]) -> Verdict {
-    let upper: Vec<String> = names
-        .iter()
-        .map(|n| n.trim().to_ascii_uppercase())
-        .collect();
+    let upper: Vec<String> = names.iter().map(|n| n.trim().to_ascii_uppercase()).collect();
     let has = |s: &str| upper.iter().any(|n| n == s);
     if has("FOLLOWERS") && (has("ENGAGEMENT") || has("DISCOVERY") || has("TOP POSTS")) {
         return Verdict::Known(FileKind::LiCreatorXlsx);
@@ -430,88 +382,47 @@ mod tests {
             kind("connections/followers_and_following/followers_1.json", item),
             Verdict::Known(FileKind::IgFollowers)
         );
-        assert_eq!(
-            kind("followers_and_following/followers_12.json", item),
-            Verdict::Known(FileKind::IgFollowers)
-        );
+        assert_eq!(kind("followers_and_following/followers_12.json", item), Verdict::Known(FileKind::IgFollowers));
         // Same shape, other meaning: likes you gave.
-        assert_eq!(
-            kind("your_instagram_activity/likes/liked_posts.json", item),
-            Verdict::Unused
-        );
+        assert_eq!(kind("your_instagram_activity/likes/liked_posts.json", item), Verdict::Unused);
         // Threads followers ride along and are not Instagram followers.
-        assert_eq!(
-            kind("your_instagram_activity/threads/followers.json", item),
-            Verdict::Unused
-        );
+        assert_eq!(kind("your_instagram_activity/threads/followers.json", item), Verdict::Unused);
         assert_eq!(
             kind("x/following.json", r#"{"relationships_following": []}"#),
             Verdict::Known(FileKind::IgFollowing)
         );
         // A name alone does not make a file a follower list.
-        assert!(matches!(
-            kind("followers_1.json", "hello"),
-            Verdict::Unknown(_)
-        ));
+        assert!(matches!(kind("followers_1.json", "hello"), Verdict::Unknown(_)));
     }
 
     #[test]
     fn junk_images_and_html_are_told_apart() {
         assert_eq!(kind("__MACOSX/x/._followers_1.json", "junk"), Verdict::Junk);
-        assert_eq!(
-            classify("followers_1.json", b"\x89PNG\r\n\x1a\n"),
-            Verdict::Unknown("a PNG image".into())
-        );
-        assert_eq!(
-            kind(
-                "connections/followers_and_following/followers_1.html",
-                "<html>"
-            ),
-            Verdict::MetaHtml
-        );
+        assert_eq!(classify("followers_1.json", b"\x89PNG\r\n\x1a\n"), Verdict::Unknown("a PNG image".into()));
+        assert_eq!(kind("connections/followers_and_following/followers_1.html", "<html>"), Verdict::MetaHtml);
         assert_eq!(kind("empty.json", ""), Verdict::Empty);
     }
 
     #[test]
     fn x_files_are_recognised_by_their_variable() {
-        assert_eq!(
-            kind("data/tweets-part1.js", "window.YTD.tweets.part1 = ["),
-            Verdict::Known(FileKind::XTweets)
-        );
-        assert_eq!(
-            kind("data/tweet.js", "window.YTD.tweet.part0 = ["),
-            Verdict::Known(FileKind::XTweets)
-        );
-        assert_eq!(
-            kind("data/like.js", "window.YTD.like.part0 = ["),
-            Verdict::Unused
-        );
+        assert_eq!(kind("data/tweets-part1.js", "window.YTD.tweets.part1 = ["), Verdict::Known(FileKind::XTweets));
+        assert_eq!(kind("data/tweet.js", "window.YTD.tweet.part0 = ["), Verdict::Known(FileKind::XTweets));
+        assert_eq!(kind("data/like.js", "window.YTD.like.part0 = ["), Verdict::Unused);
     }
 
     #[test]
     fn csv_headers_decide() {
-        let pre = "Notes:\n\"When exporting...\"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\n";
+        let pre =
+            "Notes:\n\"When exporting...\"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\n";
+        assert_eq!(kind("Connections.csv", pre), Verdict::Known(FileKind::LiConnections));
         assert_eq!(
-            kind("Connections.csv", pre),
+            kind("whatever.csv", "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"),
             Verdict::Known(FileKind::LiConnections)
         );
         assert_eq!(
-            kind(
-                "whatever.csv",
-                "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
-            ),
-            Verdict::Known(FileKind::LiConnections)
-        );
-        assert_eq!(
-            kind(
-                "a.csv",
-                "Date,Impressions,Likes,Engagements,Bookmarks,Shares,New follows,Unfollows,Replies\n"
-            ),
+            kind("a.csv", "Date,Impressions,Likes,Engagements,Bookmarks,Shares,New follows,Unfollows,Replies\n"),
             Verdict::Known(FileKind::XOverviewCsv)
         );
-        assert_eq!(
-            kind("Rich_Media.csv", "Date/Time,Media Description,Media Link\n"),
-            Verdict::Unused
-        );
+        assert_eq!(kind("Rich_Media.csv", "Date/Time,Media Description,Media Link\n"), Verdict::Unused);
     }
 }

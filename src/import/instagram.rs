@@ -37,22 +37,10 @@ struct ListData {
 fn username(item: &ListItem) -> Option<(String, Option<i64>)> {
     let data = item.string_list_data.first();
     let ts = data.and_then(|d| d.timestamp).filter(|t| *t > 0);
-    let from_value = data
-        .and_then(|d| d.value.as_deref())
-        .map(str::trim)
-        .filter(|v| !v.is_empty());
-    let from_title = item
-        .title
-        .as_deref()
-        .map(str::trim)
-        .filter(|v| !v.is_empty());
-    let from_href = data
-        .and_then(|d| d.href.as_deref())
-        .and_then(username_from_url);
-    let name = from_value
-        .map(str::to_string)
-        .or(from_title.map(str::to_string))
-        .or(from_href)?;
+    let from_value = data.and_then(|d| d.value.as_deref()).map(str::trim).filter(|v| !v.is_empty());
+    let from_title = item.title.as_deref().map(str::trim).filter(|v| !v.is_empty());
+    let from_href = data.and_then(|d| d.href.as_deref()).and_then(username_from_url);
+    let name = from_value.map(str::to_string).or(from_title.map(str::to_string)).or(from_href)?;
     Some((fix_mojibake(&name), ts))
 }
 
@@ -110,10 +98,7 @@ pub fn connections_legacy(bytes: &[u8], ctx: &Ctx, w: &mut Writer<'_>) -> Result
         following: HashMap<String, String>,
     }
     let legacy: Legacy = json::parse(bytes, &ctx.display)?;
-    for (relation, map) in [
-        ("followers", legacy.followers),
-        ("following", legacy.following),
-    ] {
+    for (relation, map) in [("followers", legacy.followers), ("following", legacy.following)] {
         let mut snap = w.begin_snapshot(ctx.account_id, relation, ctx.exported_on)?;
         let mut people: Vec<(String, String)> = map.into_iter().collect();
         people.sort();
@@ -155,23 +140,17 @@ pub fn media_id_from_uri(uri: &str) -> Option<String> {
 }
 
 fn is_video(uri: Option<&str>) -> bool {
-    uri.is_some_and(|u| {
-        u.to_ascii_lowercase().ends_with(".mp4") || u.to_ascii_lowercase().ends_with(".mov")
-    })
+    uri.is_some_and(|u| u.to_ascii_lowercase().ends_with(".mp4") || u.to_ascii_lowercase().ends_with(".mov"))
 }
 
 fn store_post(ctx: &Ctx, w: &mut Writer<'_>, item: PostItem, default_kind: PostKind) -> Result<()> {
     let first = item.media.first();
-    let ts = item
-        .creation_timestamp
-        .or(first.and_then(|m| m.creation_timestamp));
+    let ts = item.creation_timestamp.or(first.and_then(|m| m.creation_timestamp));
     let caption = item
         .title
         .as_deref()
         .filter(|t| !t.is_empty())
-        .or(first
-            .and_then(|m| m.title.as_deref())
-            .filter(|t| !t.is_empty()))
+        .or(first.and_then(|m| m.title.as_deref()).filter(|t| !t.is_empty()))
         .map(fix_mojibake);
     let uri = first.and_then(|m| m.uri.as_deref());
     let id = uri
@@ -207,17 +186,11 @@ pub fn posts(r: impl Read, ctx: &Ctx, w: &mut Writer<'_>, kind: FileKind) -> Res
     if kind == FileKind::IgStories {
         // Stories are flat media items.
         json::for_each::<MediaItem, _>(r, &ctx.display, keys, |m| {
-            let item = PostItem {
-                creation_timestamp: m.creation_timestamp,
-                title: m.title.clone(),
-                media: vec![m],
-            };
+            let item = PostItem { creation_timestamp: m.creation_timestamp, title: m.title.clone(), media: vec![m] };
             store_post(ctx, w, item, default_kind)
         })?;
     } else {
-        json::for_each::<PostItem, _>(r, &ctx.display, keys, |item| {
-            store_post(ctx, w, item, default_kind)
-        })?;
+        json::for_each::<PostItem, _>(r, &ctx.display, keys, |item| store_post(ctx, w, item, default_kind))?;
     }
     Ok(())
 }
@@ -243,11 +216,9 @@ pub fn media_legacy(bytes: &[u8], ctx: &Ctx, w: &mut Writer<'_>) -> Result<()> {
         stories: Vec<Old>,
     }
     let legacy: Legacy = json::parse(bytes, &ctx.display)?;
-    for (items, kind) in [
-        (legacy.photos, PostKind::Post),
-        (legacy.videos, PostKind::Video),
-        (legacy.stories, PostKind::Story),
-    ] {
+    for (items, kind) in
+        [(legacy.photos, PostKind::Post), (legacy.videos, PostKind::Video), (legacy.stories, PostKind::Story)]
+    {
         for o in items {
             let when = o.taken_at.as_deref().and_then(parse_instant);
             let id = o
@@ -294,8 +265,9 @@ struct MapItem {
 fn insight_field(label: &str) -> Option<&'static str> {
     let l = label.trim().to_lowercase().replace('’', "'");
     let field = match l.as_str() {
-        "accounts reached" | "comptes touchés" | "erreichte konten" | "contas alcançadas"
-        | "cuentas alcanzadas" => "reach",
+        "accounts reached" | "comptes touchés" | "erreichte konten" | "contas alcançadas" | "cuentas alcanzadas" => {
+            "reach"
+        }
         "impressions" | "impressionen" | "impressões" | "impresiones" => "impressions",
         "likes"
         | "instagram likes"
@@ -304,24 +276,18 @@ fn insight_field(label: &str) -> Option<&'static str> {
         | "„gefällt mir“-angaben"
         | "curtidas"
         | "me gusta" => "likes",
-        "comments" | "instagram comments" | "commentaires" | "kommentare" | "comentários"
-        | "comentarios" => "comments",
-        "shares" | "instagram shares" | "partages" | "geteilt" | "compartilhamentos"
-        | "veces compartido" => "shares",
-        "saves" | "instagram saves" | "enregistrements" | "gespeichert" | "salvamentos"
-        | "guardados" => "saves",
-        "follows" | "nouveaux followers" | "abonnements" | "neue follower" | "seguidores" => {
-            "follows"
+        "comments" | "instagram comments" | "commentaires" | "kommentare" | "comentários" | "comentarios" => {
+            "comments"
         }
-        "profile visits" | "visites du profil" | "profilaufrufe" | "visitas ao perfil"
-        | "visitas al perfil" => "profile_visits",
-        "instagram plays" | "plays" | "views" | "vues" | "lectures" | "wiedergaben"
-        | "visualizações" => "views",
+        "shares" | "instagram shares" | "partages" | "geteilt" | "compartilhamentos" | "veces compartido" => "shares",
+        "saves" | "instagram saves" | "enregistrements" | "gespeichert" | "salvamentos" | "guardados" => "saves",
+        "follows" | "nouveaux followers" | "abonnements" | "neue follower" | "seguidores" => "follows",
+        "profile visits" | "visites du profil" | "profilaufrufe" | "visitas ao perfil" | "visitas al perfil" => {
+            "profile_visits"
+        }
+        "instagram plays" | "plays" | "views" | "vues" | "lectures" | "wiedergaben" | "visualizações" => "views",
         "website taps" | "appuis sur le site web" => "link_clicks",
-        "creation timestamp"
-        | "upload timestamp"
-        | "horodatage de création"
-        | "erstellungszeitstempel" => "timestamp",
+        "creation timestamp" | "upload timestamp" | "horodatage de création" | "erstellungszeitstempel" => "timestamp",
         "caption" | "légende" | "bildunterschrift" | "legenda" => "caption",
         "duration" | "durée" | "dauer" | "duração" => "duration",
         "followers" | "abonnés" | "follower" | "seguidores totais" => "followers",
@@ -330,9 +296,7 @@ fn insight_field(label: &str) -> Option<&'static str> {
     Some(field)
 }
 
-fn metrics_from_map(
-    map: &HashMap<String, MapValue>,
-) -> (PostMetrics, Option<i64>, Option<String>, Option<f64>) {
+fn metrics_from_map(map: &HashMap<String, MapValue>) -> (PostMetrics, Option<i64>, Option<String>, Option<f64>) {
     let mut m = PostMetrics::default();
     let mut ts = None;
     let mut caption = None;
@@ -356,11 +320,7 @@ fn metrics_from_map(
             "timestamp" => ts = v.timestamp.filter(|t| *t > 0).or(count),
             "caption" => caption = v.value.as_ref().and_then(|l| l.as_str()).map(fix_mojibake),
             "duration" => {
-                duration = v
-                    .value
-                    .as_ref()
-                    .and_then(|l| l.as_str())
-                    .and_then(crate::import::text::parse_decimal)
+                duration = v.value.as_ref().and_then(|l| l.as_str()).and_then(crate::import::text::parse_decimal)
             }
             _ => {}
         }
@@ -379,10 +339,8 @@ pub fn insights_posts(r: impl Read, ctx: &Ctx, w: &mut Writer<'_>, kind: FileKin
         let (metrics, ts, caption, duration) = metrics_from_map(&item.string_map_data);
         let thumb = item.media_map_data.values().next();
         let ts = ts.or(thumb.and_then(|t| t.creation_timestamp));
-        let id = thumb
-            .and_then(|t| t.uri.as_deref())
-            .and_then(media_id_from_uri)
-            .or_else(|| ts.map(|t| format!("ts:{t}")));
+        let id =
+            thumb.and_then(|t| t.uri.as_deref()).and_then(media_id_from_uri).or_else(|| ts.map(|t| format!("ts:{t}")));
         let Some(id) = id else { return Ok(()) };
         let caption = caption.or_else(|| thumb.and_then(|t| t.title.as_deref()).map(fix_mojibake));
         let post = w.post(
@@ -440,12 +398,7 @@ pub fn profile_hint(bytes: &[u8], display: &str) -> Result<AccountHint> {
     for item in p.profile_user {
         for (label, v) in &item.string_map_data {
             let label = fix_mojibake(label).to_lowercase();
-            let value = v
-                .value
-                .as_ref()
-                .and_then(|l| l.as_str())
-                .map(fix_mojibake)
-                .filter(|s| !s.is_empty());
+            let value = v.value.as_ref().and_then(|l| l.as_str()).map(fix_mojibake).filter(|s| !s.is_empty());
             match label.as_str() {
                 "username"
                 | "nom d'utilisateur"
@@ -468,16 +421,11 @@ pub fn hint_from_bundle_name(name: &str) -> AccountHint {
     let lower = name.to_lowercase();
     let handle = lower.strip_prefix("instagram-").and_then(|rest| {
         // The username may contain '-'? Instagram usernames cannot: letters, digits, '.', '_'.
-        rest.split('-').next().filter(|h| {
-            !h.is_empty()
-                && h.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_')
-        })
+        rest.split('-')
+            .next()
+            .filter(|h| !h.is_empty() && h.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_'))
     });
-    AccountHint {
-        handle: handle.map(str::to_string),
-        ..AccountHint::default()
-    }
+    AccountHint { handle: handle.map(str::to_string), ..AccountHint::default() }
 }
 
 /// Professional-account files mean the owner uses the account for their work.
@@ -498,13 +446,7 @@ pub fn role_hint(kinds: &[FileKind]) -> Option<Role> {
 
 /// An export that only holds HTML pages.
 pub fn html_error(display: &str) -> crate::error::Error {
-    ImportError::new(
-        display,
-        ImportErrorKind::HtmlExport {
-            platform: crate::model::Platform::Instagram,
-        },
-    )
-    .into()
+    ImportError::new(display, ImportErrorKind::HtmlExport { platform: crate::model::Platform::Instagram }).into()
 }
 
 #[cfg(test)]
@@ -517,10 +459,7 @@ mod tests {
             r#"{"title": "alice.smith", "string_list_data": [{"href": "https://www.instagram.com/_u/alice.smith", "timestamp": 1700000500}]}"#,
         )
         .unwrap();
-        assert_eq!(
-            username(&item),
-            Some(("alice.smith".into(), Some(1700000500)))
-        );
+        assert_eq!(username(&item), Some(("alice.smith".into(), Some(1700000500))));
         let item: ListItem = serde_json::from_str(
             r#"{"title": "", "string_list_data": [{"href": "https://www.instagram.com/_u/bob_b?igsh=abc", "timestamp": 1}]}"#,
         )
@@ -549,9 +488,7 @@ mod tests {
     #[test]
     fn bundle_names_give_the_username() {
         assert_eq!(
-            hint_from_bundle_name("instagram-camille.studio-2026-11-01-Xk29fQ.zip")
-                .handle
-                .as_deref(),
+            hint_from_bundle_name("instagram-camille.studio-2026-11-01-Xk29fQ.zip").handle.as_deref(),
             Some("camille.studio")
         );
         assert_eq!(hint_from_bundle_name("export.zip").handle, None);

@@ -3,9 +3,7 @@
 //! (`{"relationships_following": [...]}`).
 
 use crate::error::{Error, ImportError, ImportErrorKind, Result};
-use serde::de::{
-    self, DeserializeOwned, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor,
-};
+use serde::de::{self, DeserializeOwned, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::cell::RefCell;
 use std::fmt;
 use std::io::Read;
@@ -96,14 +94,8 @@ pub fn for_each<T: DeserializeOwned, R: Read>(
     keys: &[&str],
     mut f: impl FnMut(T) -> Result<()>,
 ) -> Result<bool> {
-    let ctx = Ctx {
-        f: RefCell::new(&mut f),
-        failure: RefCell::new(None),
-        keys,
-        found: std::cell::Cell::new(false),
-    };
-    let mut de =
-        serde_json::Deserializer::from_reader(std::io::BufReader::with_capacity(1 << 16, reader));
+    let ctx = Ctx { f: RefCell::new(&mut f), failure: RefCell::new(None), keys, found: std::cell::Cell::new(false) };
+    let mut de = serde_json::Deserializer::from_reader(std::io::BufReader::with_capacity(1 << 16, reader));
     let outcome = Root::<T>(&ctx).deserialize(&mut de);
     if let Some(e) = ctx.failure.borrow_mut().take() {
         return Err(e);
@@ -125,13 +117,9 @@ pub fn json_error(display: &str, e: serde_json::Error) -> Error {
     }
     let line = e.line() as u64;
     let kind = if e.is_eof() {
-        ImportErrorKind::Truncated {
-            detail: format!("JSON ends at line {line}"),
-        }
+        ImportErrorKind::Truncated { detail: format!("JSON ends at line {line}") }
     } else {
-        ImportErrorKind::Malformed {
-            detail: format!("invalid JSON ({e})"),
-        }
+        ImportErrorKind::Malformed { detail: format!("invalid JSON ({e})") }
     };
     let mut err = ImportError::new(display, kind);
     if line > 0 {
@@ -208,20 +196,14 @@ mod tests {
         assert_eq!(seen, vec![1, 2, 3]);
 
         let mut seen = Vec::new();
-        for_each::<i64, _>(
-            &br#"{"other": [9], "wanted": [4, 5]}"#[..],
-            "t",
-            &["wanted"],
-            |v| {
-                seen.push(v);
-                Ok(())
-            },
-        )
+        for_each::<i64, _>(&br#"{"other": [9], "wanted": [4, 5]}"#[..], "t", &["wanted"], |v| {
+            seen.push(v);
+            Ok(())
+        })
         .unwrap();
         assert_eq!(seen, vec![4, 5]);
 
-        let found =
-            for_each::<i64, _>(&br#"{"nothing": 1}"#[..], "t", &["wanted"], |_| Ok(())).unwrap();
+        let found = for_each::<i64, _>(&br#"{"nothing": 1}"#[..], "t", &["wanted"], |_| Ok(())).unwrap();
         assert!(!found);
     }
 
@@ -238,11 +220,7 @@ mod tests {
         let mut n = 0;
         let e = for_each::<i64, _>(&b"[1,2,3]"[..], "t", &[], |_| {
             n += 1;
-            if n == 2 {
-                Err(Error::Cancelled)
-            } else {
-                Ok(())
-            }
+            if n == 2 { Err(Error::Cancelled) } else { Ok(()) }
         })
         .unwrap_err();
         assert!(matches!(e, Error::Cancelled));
@@ -251,12 +229,8 @@ mod tests {
 
     #[test]
     fn lenient_counts_accept_strings_and_numbers() {
-        let v: Vec<Lenient> =
-            serde_json::from_str(r#"["12", 7, "1,234", "1938.0", null, "--"]"#).unwrap();
+        let v: Vec<Lenient> = serde_json::from_str(r#"["12", 7, "1,234", "1938.0", null, "--"]"#).unwrap();
         let counts: Vec<Option<i64>> = v.iter().map(|l| l.count()).collect();
-        assert_eq!(
-            counts,
-            vec![Some(12), Some(7), Some(1234), Some(1938), None, None]
-        );
+        assert_eq!(counts, vec![Some(12), Some(7), Some(1234), Some(1938), None, None]);
     }
 }

@@ -42,29 +42,15 @@ pub fn slug(name: &str) -> String {
 /// (`https://www.linkedin.com/posts/ada-l_some-words-activity-7228…`).
 pub fn slug_from_url(url: &str) -> Option<String> {
     if let Some(rest) = url.split("linkedin.com/in/").nth(1) {
-        return rest
-            .split(['/', '?'])
-            .next()
-            .filter(|s| !s.is_empty())
-            .map(str::to_string);
+        return rest.split(['/', '?']).next().filter(|s| !s.is_empty()).map(str::to_string);
     }
     let rest = url.split("linkedin.com/posts/").nth(1)?;
-    rest.split('_')
-        .next()
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
+    rest.split('_').next().filter(|s| !s.is_empty()).map(str::to_string)
 }
 
 /// The activity id in a share or post URL (`urn:li:activity:7228…`, `…-activity-7228…-AbCd`).
 pub fn activity_id(url: &str) -> Option<String> {
-    for marker in [
-        "activity:",
-        "activity-",
-        "share-",
-        "ugcPost-",
-        "ugcPost:",
-        "share:",
-    ] {
+    for marker in ["activity:", "activity-", "share-", "ugcPost-", "ugcPost:", "share:"] {
         if let Some(rest) = url.split(marker).nth(1) {
             let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
             if digits.len() >= 10 {
@@ -83,11 +69,7 @@ pub fn profile_hint(r: Box<dyn Read + '_>, display: &str) -> Result<AccountHint>
     let mut name = None;
     t.rows(|row| {
         if name.is_none() {
-            let full = [row.get(first), row.get(last)]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" ");
+            let full = [row.get(first), row.get(last)].into_iter().flatten().collect::<Vec<_>>().join(" ");
             if !full.is_empty() {
                 name = Some(full);
             }
@@ -104,23 +86,13 @@ pub fn profile_hint(r: Box<dyn Read + '_>, display: &str) -> Result<AccountHint>
 
 /// `Connections.csv`: a snapshot of connections, each with the day it was made.
 pub fn connections(r: Box<dyn Read + '_>, ctx: &Ctx, w: &mut Writer<'_>) -> Result<()> {
-    let mut t = Table::open(r, &ctx.display, |l| {
-        l.starts_with("first name,last name,url")
-    })?;
-    let (first, last, url, on) = (
-        t.col(&["first name"]),
-        t.col(&["last name"]),
-        t.col(&["url"]),
-        t.col(&["connected on"]),
-    );
+    let mut t = Table::open(r, &ctx.display, |l| l.starts_with("first name,last name,url"))?;
+    let (first, last, url, on) =
+        (t.col(&["first name"]), t.col(&["last name"]), t.col(&["url"]), t.col(&["connected on"]));
     let mut snap = w.begin_snapshot(ctx.account_id, "connections", ctx.exported_on)?;
     t.rows(|row| {
         let who = row.get(url).and_then(slug_from_url).or_else(|| {
-            let n = [row.get(first), row.get(last)]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" ");
+            let n = [row.get(first), row.get(last)].into_iter().flatten().collect::<Vec<_>>().join(" ");
             (!n.is_empty()).then(|| format!("name:{}", slug(&n)))
         });
         let Some(who) = who else {
@@ -145,21 +117,14 @@ pub fn connections(r: Box<dyn Read + '_>, ctx: &Ctx, w: &mut Writer<'_>) -> Resu
 /// `Shares.csv` / `Shares_<id>.csv`: the member's posts (no metrics in the archive).
 pub fn shares(r: Box<dyn Read + '_>, ctx: &Ctx, w: &mut Writer<'_>) -> Result<()> {
     let mut t = Table::open(r, &ctx.display, |l| l.starts_with("date,sharelink"))?;
-    let (date, link, text) = (
-        t.col(&["date"]),
-        t.col(&["sharelink"]),
-        t.col(&["sharecommentary"]),
-    );
+    let (date, link, text) = (t.col(&["date"]), t.col(&["sharelink"]), t.col(&["sharecommentary"]));
     t.rows(|row| {
         let Some(link_v) = row.get(link) else {
             return Ok(Err("no ShareLink".into()));
         };
         let id = activity_id(link_v).unwrap_or_else(|| link_v.to_string());
         let Some(when) = row.get(date).and_then(parse_instant) else {
-            return Ok(Err(format!(
-                "unreadable date {:?}",
-                row.get(date).unwrap_or("")
-            )));
+            return Ok(Err(format!("unreadable date {:?}", row.get(date).unwrap_or(""))));
         };
         let body = row.get(text).map(clean_commentary);
         w.post(
@@ -182,27 +147,17 @@ pub fn shares(r: Box<dyn Read + '_>, ctx: &Ctx, w: &mut Writer<'_>) -> Result<()
 
 /// LinkedIn writes line breaks inside `ShareCommentary` as `"\n"`-style fragments.
 fn clean_commentary(s: &str) -> String {
-    s.replace("\"\"", "\"")
-        .replace("\\n", "\n")
-        .trim_matches('"')
-        .trim()
-        .to_string()
+    s.replace("\"\"", "\"").replace("\\n", "\n").trim_matches('"').trim().to_string()
 }
 
 fn cell_text(c: &Data) -> Option<String> {
     match c {
         Data::Empty => None,
         Data::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
-        Data::Float(f) => Some(if f.fract() == 0.0 {
-            format!("{}", *f as i64)
-        } else {
-            f.to_string()
-        }),
+        Data::Float(f) => Some(if f.fract() == 0.0 { format!("{}", *f as i64) } else { f.to_string() }),
         Data::Int(i) => Some(i.to_string()),
         Data::Bool(b) => Some(b.to_string()),
-        Data::DateTime(d) => d
-            .as_datetime()
-            .map(|t| t.date().format("%Y-%m-%d").to_string()),
+        Data::DateTime(d) => d.as_datetime().map(|t| t.date().format("%Y-%m-%d").to_string()),
         Data::DateTimeIso(s) | Data::DurationIso(s) => Some(s.clone()),
         Data::Error(_) => None,
     }
@@ -222,36 +177,16 @@ pub fn sheet_names(bytes: &[u8], display: &str) -> Result<Vec<String>> {
 }
 
 fn xlsx_error(display: &str, e: impl std::fmt::Display) -> crate::error::Error {
-    ImportError::new(
-        display,
-        ImportErrorKind::Malformed {
-            detail: format!("unreadable spreadsheet ({e})"),
-        },
-    )
-    .into()
+    ImportError::new(display, ImportErrorKind::Malformed { detail: format!("unreadable spreadsheet ({e})") }).into()
 }
 
 /// The public slug from the TOP POSTS urls, when the spreadsheet has any.
 pub fn creator_hint(bytes: &[u8], display: &str) -> Result<AccountHint> {
     let mut wb = calamine::Xlsx::new(Cursor::new(bytes)).map_err(|e| xlsx_error(display, e))?;
-    let mut hint = AccountHint {
-        role: Some(Role::Pro),
-        ..AccountHint::default()
-    };
-    if let Some(name) = wb
-        .sheet_names()
-        .iter()
-        .find(|n| n.trim().eq_ignore_ascii_case("TOP POSTS"))
-        .cloned()
-    {
-        let range = wb
-            .worksheet_range(&name)
-            .map_err(|e| xlsx_error(display, e))?;
-        hint.handle = range
-            .rows()
-            .flat_map(|r| r.iter())
-            .filter_map(cell_text)
-            .find_map(|t| slug_from_url(&t));
+    let mut hint = AccountHint { role: Some(Role::Pro), ..AccountHint::default() };
+    if let Some(name) = wb.sheet_names().iter().find(|n| n.trim().eq_ignore_ascii_case("TOP POSTS")).cloned() {
+        let range = wb.worksheet_range(&name).map_err(|e| xlsx_error(display, e))?;
+        hint.handle = range.rows().flat_map(|r| r.iter()).filter_map(cell_text).find_map(|t| slug_from_url(&t));
     }
     Ok(hint)
 }
@@ -260,40 +195,24 @@ pub fn creator_hint(bytes: &[u8], display: &str) -> Result<AccountHint> {
 /// export day with daily gains (back-filled totals are lower bounds: losses are not exported), and
 /// the top posts with their impressions and engagements.
 pub fn creator_xlsx(bytes: &[u8], ctx: &Ctx, w: &mut Writer<'_>) -> Result<()> {
-    let mut wb =
-        calamine::Xlsx::new(Cursor::new(bytes)).map_err(|e| xlsx_error(&ctx.display, e))?;
+    let mut wb = calamine::Xlsx::new(Cursor::new(bytes)).map_err(|e| xlsx_error(&ctx.display, e))?;
     let names = wb.sheet_names().to_vec();
-    let find = |want: &str| {
-        names
-            .iter()
-            .find(|n| n.trim().eq_ignore_ascii_case(want))
-            .cloned()
-    };
+    let find = |want: &str| names.iter().find(|n| n.trim().eq_ignore_ascii_case(want)).cloned();
 
     if let Some(sheet) = find("ENGAGEMENT") {
-        let range = wb
-            .worksheet_range(&sheet)
-            .map_err(|e| xlsx_error(&ctx.display, e))?;
+        let range = wb.worksheet_range(&sheet).map_err(|e| xlsx_error(&ctx.display, e))?;
         for row in range.rows().skip(1) {
             let Some(day) = row.first().and_then(cell_date) else {
                 continue;
             };
-            let get = |i: usize| {
-                row.get(i)
-                    .and_then(cell_text)
-                    .as_deref()
-                    .and_then(parse_count)
-                    .map(|v| v as f64)
-            };
+            let get = |i: usize| row.get(i).and_then(cell_text).as_deref().and_then(parse_count).map(|v| v as f64);
             w.daily_metric(ctx.account_id, day, "impressions", get(1))?;
             w.daily_metric(ctx.account_id, day, "engagements", get(2))?;
         }
     }
 
     if let Some(sheet) = find("FOLLOWERS") {
-        let range = wb
-            .worksheet_range(&sheet)
-            .map_err(|e| xlsx_error(&ctx.display, e))?;
+        let range = wb.worksheet_range(&sheet).map_err(|e| xlsx_error(&ctx.display, e))?;
         let mut rows = range.rows();
         let first = rows.next().unwrap_or(&[]);
         // A1: "Total followers on M/D/YYYY:", B1: the total.
@@ -304,22 +223,13 @@ pub fn creator_xlsx(bytes: &[u8], ctx: &Ctx, w: &mut Writer<'_>) -> Result<()> {
             .map(|s| s.trim_end_matches(':').trim())
             .and_then(parse_date)
             .unwrap_or(ctx.exported_on);
-        let total = first
-            .get(1)
-            .and_then(cell_text)
-            .as_deref()
-            .and_then(parse_count);
+        let total = first.get(1).and_then(cell_text).as_deref().and_then(parse_count);
         let mut gains: BTreeMap<NaiveDate, i64> = BTreeMap::new();
         for row in rows {
             let Some(day) = row.first().and_then(cell_date) else {
                 continue;
             };
-            if let Some(g) = row
-                .get(1)
-                .and_then(cell_text)
-                .as_deref()
-                .and_then(parse_count)
-            {
+            if let Some(g) = row.get(1).and_then(cell_text).as_deref().and_then(parse_count) {
                 gains.insert(day, g);
             }
         }
@@ -354,32 +264,20 @@ pub fn creator_xlsx(bytes: &[u8], ctx: &Ctx, w: &mut Writer<'_>) -> Result<()> {
     }
 
     if let Some(sheet) = find("TOP POSTS") {
-        let range = wb
-            .worksheet_range(&sheet)
-            .map_err(|e| xlsx_error(&ctx.display, e))?;
+        let range = wb.worksheet_range(&sheet).map_err(|e| xlsx_error(&ctx.display, e))?;
         // Two side-by-side tables: A-C by engagements, E-G by impressions. A post may be in both.
         let mut seen: BTreeMap<String, (Option<NaiveDate>, String, PostMetrics)> = BTreeMap::new();
         for row in range.rows() {
             for (start, is_engagement) in [(0usize, true), (4usize, false)] {
-                let Some(url) = row
-                    .get(start)
-                    .and_then(cell_text)
-                    .filter(|u| u.starts_with("http"))
-                else {
+                let Some(url) = row.get(start).and_then(cell_text).filter(|u| u.starts_with("http")) else {
                     continue;
                 };
                 let Some(id) = activity_id(&url) else {
                     continue;
                 };
                 let date = row.get(start + 1).and_then(cell_date);
-                let value = row
-                    .get(start + 2)
-                    .and_then(cell_text)
-                    .as_deref()
-                    .and_then(parse_count);
-                let entry = seen
-                    .entry(id)
-                    .or_insert((date, url.clone(), PostMetrics::default()));
+                let value = row.get(start + 2).and_then(cell_text).as_deref().and_then(parse_count);
+                let entry = seen.entry(id).or_insert((date, url.clone(), PostMetrics::default()));
                 if is_engagement {
                     entry.2.engagements = value;
                 } else {
@@ -392,9 +290,7 @@ pub fn creator_xlsx(bytes: &[u8], ctx: &Ctx, w: &mut Writer<'_>) -> Result<()> {
                 ctx.account_id,
                 &NewPost {
                     platform_post_id: &id,
-                    published_at: date
-                        .and_then(|d| d.and_hms_opt(0, 0, 0))
-                        .map(|t| rfc3339(t.and_utc())),
+                    published_at: date.and_then(|d| d.and_hms_opt(0, 0, 0)).map(|t| rfc3339(t.and_utc())),
                     kind: PostKind::Post,
                     text: None,
                     url: Some(&url),
@@ -414,24 +310,20 @@ mod tests {
     #[test]
     fn slugs_and_ids_from_urls() {
         assert_eq!(slug("Camille Laurent-Dupré"), "camille-laurent-dupre");
+        assert_eq!(slug_from_url("https://www.linkedin.com/in/ada-l/").as_deref(), Some("ada-l"));
         assert_eq!(
-            slug_from_url("https://www.linkedin.com/in/ada-l/").as_deref(),
-            Some("ada-l")
-        );
-        assert_eq!(
-            slug_from_url("https://www.linkedin.com/posts/camille-laurent-design_brand-tips-activity-7228123456789012345-AbCd").as_deref(),
+            slug_from_url(
+                "https://www.linkedin.com/posts/camille-laurent-design_brand-tips-activity-7228123456789012345-AbCd"
+            )
+            .as_deref(),
             Some("camille-laurent-design")
         );
         assert_eq!(
-            activity_id(
-                "https://www.linkedin.com/feed/update/urn:li:activity:7228123456789012345/"
-            )
-            .as_deref(),
+            activity_id("https://www.linkedin.com/feed/update/urn:li:activity:7228123456789012345/").as_deref(),
             Some("7228123456789012345")
         );
         assert_eq!(
-            activity_id("https://www.linkedin.com/posts/x_words-activity-7228123456789012345-AbCd")
-                .as_deref(),
+            activity_id("https://www.linkedin.com/posts/x_words-activity-7228123456789012345-AbCd").as_deref(),
             Some("7228123456789012345")
         );
     }

@@ -28,26 +28,12 @@ fn post_kind(t: &str) -> PostKind {
 /// The account a content CSV names (`Account username`).
 pub fn content_hint(head: &[u8]) -> AccountHint {
     let text = crate::import::text::decode_text(head);
-    let mut rdr = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let col = rdr.headers().ok().and_then(|h| {
-        h.iter()
-            .position(|c| c.trim().eq_ignore_ascii_case("account username"))
-    });
+    let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
+    let col = rdr.headers().ok().and_then(|h| h.iter().position(|c| c.trim().eq_ignore_ascii_case("account username")));
     let handle = col.and_then(|col| {
-        rdr.records().flatten().find_map(|r| {
-            r.get(col)
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_string)
-        })
+        rdr.records().flatten().find_map(|r| r.get(col).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string))
     });
-    AccountHint {
-        handle,
-        role: Some(Role::Pro),
-        ..AccountHint::default()
-    }
+    AccountHint { handle, role: Some(Role::Pro), ..AccountHint::default() }
 }
 
 /// The per-post "Content" export: one row per post, lifetime numbers as of the export.
@@ -62,15 +48,8 @@ pub fn content(r: Box<dyn Read + '_>, ctx: &Ctx, w: &mut Writer<'_>) -> Result<(
         c(&["permalink"]),
         c(&["post type"]),
     );
-    let (views_c, reach_c, likes_c, shares_c, follows_c, comments_c, saves_c) = (
-        c(&["views"]),
-        c(&["reach"]),
-        c(&["likes"]),
-        c(&["shares"]),
-        c(&["follows"]),
-        c(&["comments"]),
-        c(&["saves"]),
-    );
+    let (views_c, reach_c, likes_c, shares_c, follows_c, comments_c, saves_c) =
+        (c(&["views"]), c(&["reach"]), c(&["likes"]), c(&["shares"]), c(&["follows"]), c(&["comments"]), c(&["saves"]));
     t.rows(|row| {
         let Some(id) = row.get(id_c) else {
             return Ok(Err("no Post ID".into()));
@@ -137,20 +116,14 @@ pub fn daily(r: Box<dyn Read + '_>, ctx: &Ctx, w: &mut Writer<'_>) -> Result<()>
         "instagram profile visits" | "visits" | "profile visits" => "profile_visits",
         "instagram link clicks" | "link clicks" => "link_clicks",
         other => {
-            w.warn(format!(
-                "{}: unknown metric {other:?}, skipped",
-                ctx.display
-            ));
+            w.warn(format!("{}: unknown metric {other:?}, skipped", ctx.display));
             return Ok(());
         }
     };
     let (date_c, value_c) = (t.col(&["date"]), t.col(&["primary"]).or(Some(1)));
     t.rows(|row| {
         let Some(day) = row.get(date_c).and_then(parse_date) else {
-            return Ok(Err(format!(
-                "unreadable date {:?}",
-                row.get(date_c).unwrap_or("")
-            )));
+            return Ok(Err(format!("unreadable date {:?}", row.get(date_c).unwrap_or(""))));
         };
         let value = row.get(value_c).and_then(parse_count);
         if metric == "follows" {

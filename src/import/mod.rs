@@ -129,13 +129,7 @@ const SPREADSHEET_CAP: u64 = 64 << 20;
 const SMALL_FILE_CAP: u64 = 256 << 20;
 
 fn plan(bundle: &mut Bundle) -> Result<Plan> {
-    let mut p = Plan {
-        files: Vec::new(),
-        sheets: BTreeMap::new(),
-        unused: 0,
-        unrecognised: Vec::new(),
-        html: false,
-    };
+    let mut p = Plan { files: Vec::new(), sheets: BTreeMap::new(), unused: 0, unrecognised: Vec::new(), html: false };
     let entries = bundle.entries.clone();
     let mut empty_single = false;
     for e in entries {
@@ -160,9 +154,7 @@ fn plan(bundle: &mut Bundle) -> Result<Plan> {
             Verdict::Spreadsheet => {
                 let bytes = bundle.read_entry(&e, SPREADSHEET_CAP)?;
                 let display = bundle.display(&e);
-                match linkedin::sheet_names(&bytes, &display)
-                    .map(|names| detect::classify_sheets(&names))
-                {
+                match linkedin::sheet_names(&bytes, &display).map(|names| detect::classify_sheets(&names)) {
                     Ok(Verdict::Known(k)) => {
                         p.sheets.insert(e.path.clone(), bytes);
                         p.files.push((e, k));
@@ -176,15 +168,11 @@ fn plan(bundle: &mut Bundle) -> Result<Plan> {
             // Photos and videos are part of most exports; nothing to report.
             // So are data files of the export that Resonance does not need (LinkedIn ships dozens of CSVs).
             Verdict::Unknown(_)
-                if bundle.is_archive
-                    && (detect::is_media(&e.path) || detect::is_data_file(&e.path)) =>
+                if bundle.is_archive && (detect::is_media(&e.path) || detect::is_data_file(&e.path)) =>
             {
                 p.unused += 1
             }
-            Verdict::Unknown(what) => p.unrecognised.push(Unrecognised {
-                path: e.path.clone(),
-                what,
-            }),
+            Verdict::Unknown(what) => p.unrecognised.push(Unrecognised { path: e.path.clone(), what }),
         }
     }
     if p.files.is_empty() {
@@ -214,19 +202,13 @@ pub fn inspect(store: Option<&Store>, input: &Input) -> Result<Inspection> {
     platforms.dedup();
     let mut handle = None;
     if let Some(&platform) = platforms.first() {
-        let group: Vec<(Entry, FileKind)> = p
-            .files
-            .iter()
-            .filter(|(_, k)| k.platform() == platform)
-            .cloned()
-            .collect();
+        let group: Vec<(Entry, FileKind)> = p.files.iter().filter(|(_, k)| k.platform() == platform).cloned().collect();
         handle = hint_for(&mut bundle, platform, &group, &p.sheets)?.handle;
     }
     let already_imported_at = match store {
         Some(s) => {
             let hash = bundle.content_hash(input)?;
-            s.read(|c| ledger::find_by_hash(c, &hash))?
-                .map(|r| r.imported_at)
+            s.read(|c| ledger::find_by_hash(c, &hash))?.map(|r| r.imported_at)
         }
         None => None,
     };
@@ -235,11 +217,7 @@ pub fn inspect(store: Option<&Store>, input: &Input) -> Result<Inspection> {
         recognised: p
             .files
             .iter()
-            .map(|(e, k)| Recognised {
-                path: e.path.clone(),
-                kind: *k,
-                platform: k.platform(),
-            })
+            .map(|(e, k)| Recognised { path: e.path.clone(), kind: *k, platform: k.platform() })
             .collect(),
         unused: p.unused,
         unrecognised: p.unrecognised,
@@ -267,10 +245,7 @@ pub fn import(
 
     if let Some(previous) = store.read(|c| ledger::find_by_hash(c, &hash))? {
         let accounts = match previous.account_id {
-            Some(id) => store
-                .read(|c| crate::store::accounts::get(c, id))
-                .map(|a| vec![a])
-                .unwrap_or_default(),
+            Some(id) => store.read(|c| crate::store::accounts::get(c, id)).map(|a| vec![a]).unwrap_or_default(),
             None => Vec::new(),
         };
         return Ok(ImportReport {
@@ -291,35 +266,17 @@ pub fn import(
         let mut w = Writer::new(tx, import_id, opts.lang, opts.demo, opts.role);
         for u in &plan.unrecognised {
             w.warn(match opts.lang {
-                Lang::En => format!(
-                    "{} › {}: not recognised ({}), skipped",
-                    bundle.name, u.path, u.what
-                ),
-                Lang::Fr => format!(
-                    "{} › {} : non reconnu ({}), ignoré",
-                    bundle.name, u.path, u.what
-                ),
+                Lang::En => format!("{} › {}: not recognised ({}), skipped", bundle.name, u.path, u.what),
+                Lang::Fr => format!("{} › {} : non reconnu ({}), ignoré", bundle.name, u.path, u.what),
             });
         }
         let mut platforms: Vec<Platform> = plan.files.iter().map(|(_, k)| k.platform()).collect();
         platforms.sort();
         platforms.dedup();
         for platform in platforms {
-            let group: Vec<(Entry, FileKind)> = plan
-                .files
-                .iter()
-                .filter(|(_, k)| k.platform() == platform)
-                .cloned()
-                .collect();
-            import_group(
-                &mut bundle,
-                platform,
-                &group,
-                &plan.sheets,
-                opts,
-                &mut w,
-                &tracker,
-            )?;
+            let group: Vec<(Entry, FileKind)> =
+                plan.files.iter().filter(|(_, k)| k.platform() == platform).cloned().collect();
+            import_group(&mut bundle, platform, &group, &plan.sheets, opts, &mut w, &tracker)?;
         }
         tracker.stage(Stage::Finishing, &bundle.name);
         let mut formats: Vec<&str> = plan.files.iter().map(|(_, k)| k.id()).collect();
@@ -341,21 +298,11 @@ pub fn import(
                 date_to: to.clone(),
             },
         )?;
-        Ok((
-            import_id,
-            w.accounts.clone(),
-            w.counts.clone(),
-            (from, to),
-            w.warnings.clone(),
-        ))
+        Ok((import_id, w.accounts.clone(), w.counts.clone(), (from, to), w.warnings.clone()))
     })?;
 
-    let accounts = store.read(|c| {
-        touched
-            .iter()
-            .map(|id| crate::store::accounts::get(c, *id))
-            .collect::<Result<Vec<_>>>()
-    })?;
+    let accounts =
+        store.read(|c| touched.iter().map(|id| crate::store::accounts::get(c, *id)).collect::<Result<Vec<_>>>())?;
     Ok(ImportReport {
         file: input.name.clone(),
         status: ImportStatus::Imported,
@@ -383,26 +330,17 @@ fn hint_for(
             FileKind::XAccount | FileKind::XManifest => {
                 x::account_hint(&bundle.read_entry(e, SMALL_FILE_CAP)?, &display, *k)?
             }
-            FileKind::IgProfile => {
-                instagram::profile_hint(&bundle.read_entry(e, SMALL_FILE_CAP)?, &display)?
-            }
+            FileKind::IgProfile => instagram::profile_hint(&bundle.read_entry(e, SMALL_FILE_CAP)?, &display)?,
             FileKind::LiProfile => linkedin::profile_hint(bundle.open_entry(e)?, &display)?,
             FileKind::LiCreatorXlsx => match sheets.get(&e.path) {
                 Some(bytes) => linkedin::creator_hint(bytes, &display)?,
                 None => AccountHint::default(),
             },
-            FileKind::XContentCsv | FileKind::XTweetActivityCsv => {
-                x::csv_hint(&bundle.head(e, detect::HEAD_BYTES)?)
+            FileKind::XContentCsv | FileKind::XTweetActivityCsv => x::csv_hint(&bundle.head(e, detect::HEAD_BYTES)?),
+            FileKind::MetaContentCsv => meta_csv::content_hint(&bundle.head(e, detect::HEAD_BYTES)?),
+            FileKind::IgInsightsPosts | FileKind::IgInsightsReels | FileKind::IgInsightsAudience => {
+                AccountHint { role: Some(Role::Pro), ..AccountHint::default() }
             }
-            FileKind::MetaContentCsv => {
-                meta_csv::content_hint(&bundle.head(e, detect::HEAD_BYTES)?)
-            }
-            FileKind::IgInsightsPosts
-            | FileKind::IgInsightsReels
-            | FileKind::IgInsightsAudience => AccountHint {
-                role: Some(Role::Pro),
-                ..AccountHint::default()
-            },
             _ => AccountHint::default(),
         };
         hint.merge(found);
@@ -431,19 +369,8 @@ fn hint_for(
 fn export_day(bundle: &Bundle, hint: &AccountHint, group: &[(Entry, FileKind)]) -> NaiveDate {
     hint.exported_on
         .or_else(|| text::date_in_name(&bundle.name))
-        .or_else(|| {
-            group
-                .iter()
-                .filter_map(|(e, _)| text::date_in_name(e.base_name()))
-                .max()
-        })
-        .or_else(|| {
-            group
-                .iter()
-                .filter_map(|(e, _)| e.modified)
-                .max()
-                .map(|t| t.date())
-        })
+        .or_else(|| group.iter().filter_map(|(e, _)| text::date_in_name(e.base_name())).max())
+        .or_else(|| group.iter().filter_map(|(e, _)| e.modified).max().map(|t| t.date()))
         .unwrap_or_else(|| chrono::Utc::now().date_naive())
 }
 
@@ -484,16 +411,48 @@ fn resolve_account(
     let existing = crate::store::accounts::ids_on_platform(w.conn, platform)?;
     // A person has one LinkedIn profile, and LinkedIn files name it inconsistently (a name in the
     // archive, a URL slug in the analytics): attach to the one LinkedIn account there is.
-    let linkedin_single =
-        platform == Platform::Linkedin && existing.len() == 1 && matches!(known, Some(None));
+    let linkedin_single = platform == Platform::Linkedin && existing.len() == 1 && matches!(known, Some(None));
     match known {
         Some(_) if !linkedin_single => w.account(platform, hint),
         _ => match existing.as_slice() {
+            [only] if linkedin_single => {
+                let id = *only;
+                // The archive names the profile by the member's name; the analytics by the public
+                // URL slug. Keep the real slug once known.
+                let (handle, name): (String, Option<String>) =
+                    w.conn.query_row("SELECT handle, display_name FROM accounts WHERE id = ?1", [id], |r| {
+                        Ok((r.get(0)?, r.get(1)?))
+                    })?;
+                if let Some(new_handle) = hint.handle.as_deref().map(crate::model::normalize_handle)
+                    && name.as_deref().map(linkedin::slug).as_deref() == Some(handle.as_str())
+                    && hint.display_name.is_none()
+                {
+                    w.conn
+                        .execute("UPDATE accounts SET handle = ?2 WHERE id = ?1", rusqlite::params![id, new_handle])?;
+                }
+                w.conn.execute(
+                    "UPDATE accounts SET display_name = coalesce(display_name, ?2) WHERE id = ?1",
+                    rusqlite::params![id, hint.display_name],
+                )?;
+                if let Some(role) = opts.role {
+                    crate::store::accounts::set_role(w.conn, id, role)?;
+                }
+                if !w.accounts.contains(&id) {
+                    w.accounts.push(id);
+                }
+                Ok(id)
+            }
             [only] => {
                 let id = *only;
                 w.warn(match w.lang {
-                    Lang::En => format!("{display}: the file does not name its account; attached to the only {} account", platform.label()),
-                    Lang::Fr => format!("{display} : le fichier ne nomme pas son compte ; rattaché à l'unique compte {}", platform.label()),
+                    Lang::En => format!(
+                        "{display}: the file does not name its account; attached to the only {} account",
+                        platform.label()
+                    ),
+                    Lang::Fr => format!(
+                        "{display} : le fichier ne nomme pas son compte ; rattaché à l'unique compte {}",
+                        platform.label()
+                    ),
                 });
                 if let Some(role) = opts.role {
                     crate::store::accounts::set_role(w.conn, id, role)?;
@@ -503,9 +462,7 @@ fn resolve_account(
                 }
                 Ok(id)
             }
-            _ => {
-                Err(ImportError::new(display, ImportErrorKind::AccountUnknown { platform }).into())
-            }
+            _ => Err(ImportError::new(display, ImportErrorKind::AccountUnknown { platform }).into()),
         },
     }
 }
@@ -525,11 +482,10 @@ fn import_group(
     }
     let exported_on = export_day(bundle, &hint, group);
     let account_id = resolve_account(w, platform, &hint, opts, &bundle.name)?;
-    let (handle, user_id): (String, Option<String>) = w.conn.query_row(
-        "SELECT handle, platform_user_id FROM accounts WHERE id = ?1",
-        [account_id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
+    let (handle, user_id): (String, Option<String>) =
+        w.conn.query_row("SELECT handle, platform_user_id FROM accounts WHERE id = ?1", [account_id], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
 
     let ctx_for = |display: String| Ctx {
         account_id,
@@ -552,13 +508,8 @@ fn import_group(
             | FileKind::LiProfile => {}
             FileKind::IgFollowers | FileKind::IgFollowing => {
                 // Followers may come in parts (followers_1.json, followers_2.json…): one snapshot.
-                let relation = if *kind == FileKind::IgFollowers {
-                    "followers"
-                } else {
-                    "following"
-                };
-                let first_of_kind = group.iter().find(|(_, k)| k == kind).map(|(e, _)| &e.path)
-                    == Some(&entry.path);
+                let relation = if *kind == FileKind::IgFollowers { "followers" } else { "following" };
+                let first_of_kind = group.iter().find(|(_, k)| k == kind).map(|(e, _)| &e.path) == Some(&entry.path);
                 if !first_of_kind {
                     continue;
                 }
@@ -607,13 +558,8 @@ fn import_group(
                 x::tweets(r, &ctx, w)?;
             }
             FileKind::XFollower | FileKind::XFollowing => {
-                let relation = if *kind == FileKind::XFollower {
-                    "followers"
-                } else {
-                    "following"
-                };
-                let first_of_kind = group.iter().find(|(_, k)| k == kind).map(|(e, _)| &e.path)
-                    == Some(&entry.path);
+                let relation = if *kind == FileKind::XFollower { "followers" } else { "following" };
+                let first_of_kind = group.iter().find(|(_, k)| k == kind).map(|(e, _)| &e.path) == Some(&entry.path);
                 if !first_of_kind {
                     continue;
                 }

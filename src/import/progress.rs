@@ -67,11 +67,7 @@ impl<'a> Tracker<'a> {
     }
 
     pub fn check(&self) -> crate::error::Result<()> {
-        if self.is_cancelled() {
-            Err(crate::error::Error::Cancelled)
-        } else {
-            Ok(())
-        }
+        if self.is_cancelled() { Err(crate::error::Error::Cancelled) } else { Ok(()) }
     }
 
     /// Announces a new stage or file (always reported).
@@ -106,10 +102,7 @@ impl<'a> Tracker<'a> {
 
     /// Wraps an entry's reader so that its bytes count and a cancel stops it.
     pub fn wrap<'r, R: Read + 'r>(&'r self, inner: R) -> impl Read + 'r {
-        Counting {
-            inner,
-            tracker: self,
-        }
+        Counting { inner, tracker: self }
     }
 }
 

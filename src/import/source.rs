@@ -37,21 +37,12 @@ pub struct Input {
 impl Input {
     pub fn path(p: impl AsRef<Path>) -> Input {
         let p = p.as_ref();
-        let name = p
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| p.display().to_string());
-        Input {
-            name,
-            origin: Origin::Path(p.to_path_buf()),
-        }
+        let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| p.display().to_string());
+        Input { name, origin: Origin::Path(p.to_path_buf()) }
     }
 
     pub fn bytes(name: impl Into<String>, bytes: &'static [u8]) -> Input {
-        Input {
-            name: name.into(),
-            origin: Origin::Bytes(bytes),
-        }
+        Input { name: name.into(), origin: Origin::Bytes(bytes) }
     }
 }
 
@@ -89,13 +80,7 @@ pub struct Bundle {
 }
 
 fn unreadable(name: &str, e: impl std::fmt::Display) -> Error {
-    ImportError::new(
-        name,
-        ImportErrorKind::Unreadable {
-            detail: e.to_string(),
-        },
-    )
-    .into()
+    ImportError::new(name, ImportErrorKind::Unreadable { detail: e.to_string() }).into()
 }
 
 fn is_zip_magic(head: &[u8]) -> bool {
@@ -114,74 +99,36 @@ impl Bundle {
                 let mut head = [0u8; 4];
                 let n = read_fully(&mut f, &mut head).map_err(|e| unreadable(&input.name, e))?;
                 f.rewind().map_err(|e| unreadable(&input.name, e))?;
-                let modified = meta
-                    .modified()
-                    .ok()
-                    .map(|t| chrono::DateTime::<chrono::Utc>::from(t).naive_utc());
+                let modified = meta.modified().ok().map(|t| chrono::DateTime::<chrono::Utc>::from(t).naive_utc());
                 if is_zip_magic(&head[..n]) && !looks_like_office_file(&input.name) {
                     Self::open_zip(&input.name, Box::new(f))
                 } else {
-                    Ok(Bundle::single(
-                        input.name.clone(),
-                        Kind::Single(Some(p.clone()), &[]),
-                        meta.len(),
-                        modified,
-                    ))
+                    Ok(Bundle::single(input.name.clone(), Kind::Single(Some(p.clone()), &[]), meta.len(), modified))
                 }
             }
             Origin::Bytes(b) => {
                 if is_zip_magic(b) && !looks_like_office_file(&input.name) {
                     Self::open_zip(&input.name, Box::new(Cursor::new(*b)))
                 } else {
-                    Ok(Bundle::single(
-                        input.name.clone(),
-                        Kind::Single(None, b),
-                        b.len() as u64,
-                        None,
-                    ))
+                    Ok(Bundle::single(input.name.clone(), Kind::Single(None, b), b.len() as u64, None))
                 }
             }
         }
     }
 
-    fn single(
-        name: String,
-        kind: Kind,
-        size: u64,
-        modified: Option<chrono::NaiveDateTime>,
-    ) -> Bundle {
-        let entry = Entry {
-            path: name.clone(),
-            size,
-            compressed: size,
-            index: 0,
-            modified,
-        };
-        Bundle {
-            name,
-            is_archive: false,
-            kind,
-            entries: vec![entry],
-            inflated: 0,
-        }
+    fn single(name: String, kind: Kind, size: u64, modified: Option<chrono::NaiveDateTime>) -> Bundle {
+        let entry = Entry { path: name.clone(), size, compressed: size, index: 0, modified };
+        Bundle { name, is_archive: false, kind, entries: vec![entry], inflated: 0 }
     }
 
     fn open_zip(name: &str, reader: Box<dyn ReadSeek>) -> Result<Bundle> {
         let mut zip = zip::ZipArchive::new(reader).map_err(|e| {
-            ImportError::new(
-                name,
-                ImportErrorKind::Malformed {
-                    detail: format!("not a readable zip archive ({e})"),
-                },
-            )
+            ImportError::new(name, ImportErrorKind::Malformed { detail: format!("not a readable zip archive ({e})") })
         })?;
         if zip.len() > MAX_ENTRIES {
             return Err(ImportError::new(
                 name,
-                ImportErrorKind::TooLarge {
-                    entry: format!("{} entries", zip.len()),
-                    limit_mb: MAX_TOTAL_BYTES >> 20,
-                },
+                ImportErrorKind::TooLarge { entry: format!("{} entries", zip.len()), limit_mb: MAX_TOTAL_BYTES >> 20 },
             )
             .into());
         }
@@ -190,15 +137,8 @@ impl Bundle {
         for i in 0..zip.len() {
             let f = zip.by_index_raw(i).map_err(|e| unreadable(name, e))?;
             let raw_name = f.name().map(|n| n.to_string()).unwrap_or_default();
-            let unsafe_entry = || -> Error {
-                ImportError::new(
-                    name,
-                    ImportErrorKind::UnsafeEntry {
-                        entry: raw_name.clone(),
-                    },
-                )
-                .into()
-            };
+            let unsafe_entry =
+                || -> Error { ImportError::new(name, ImportErrorKind::UnsafeEntry { entry: raw_name.clone() }).into() };
             if f.is_symlink() {
                 return Err(unsafe_entry());
             }
@@ -218,35 +158,18 @@ impl Bundle {
             let path = rel.to_string_lossy().replace('\\', "/");
             let modified = f.last_modified().and_then(|d| {
                 chrono::NaiveDate::from_ymd_opt(d.year().into(), d.month().into(), d.day().into())
-                    .and_then(|day| {
-                        day.and_hms_opt(d.hour().into(), d.minute().into(), d.second().into())
-                    })
+                    .and_then(|day| day.and_hms_opt(d.hour().into(), d.minute().into(), d.second().into()))
             });
-            entries.push(Entry {
-                path,
-                size: f.size(),
-                compressed: f.compressed_size(),
-                index: i,
-                modified,
-            });
+            entries.push(Entry { path, size: f.size(), compressed: f.compressed_size(), index: i, modified });
         }
         if declared_total > MAX_TOTAL_BYTES {
             return Err(ImportError::new(
                 name,
-                ImportErrorKind::TooLarge {
-                    entry: "*".into(),
-                    limit_mb: MAX_TOTAL_BYTES >> 20,
-                },
+                ImportErrorKind::TooLarge { entry: "*".into(), limit_mb: MAX_TOTAL_BYTES >> 20 },
             )
             .into());
         }
-        Ok(Bundle {
-            name: name.to_string(),
-            is_archive: true,
-            kind: Kind::Zip(zip),
-            entries,
-            inflated: 0,
-        })
+        Ok(Bundle { name: name.to_string(), is_archive: true, kind: Kind::Zip(zip), entries, inflated: 0 })
     }
 
     fn open_dir(name: &str, root: &Path) -> Result<Bundle> {
@@ -265,29 +188,13 @@ impl Bundle {
                     stack.push(p);
                 } else if ft.is_file() {
                     let meta = item.metadata().map_err(|e| unreadable(name, e))?;
-                    let rel = p
-                        .strip_prefix(root)
-                        .unwrap_or(&p)
-                        .to_string_lossy()
-                        .replace('\\', "/");
-                    let modified = meta
-                        .modified()
-                        .ok()
-                        .map(|t| chrono::DateTime::<chrono::Utc>::from(t).naive_utc());
-                    entries.push(Entry {
-                        path: rel,
-                        size: meta.len(),
-                        compressed: meta.len(),
-                        index: 0,
-                        modified,
-                    });
+                    let rel = p.strip_prefix(root).unwrap_or(&p).to_string_lossy().replace('\\', "/");
+                    let modified = meta.modified().ok().map(|t| chrono::DateTime::<chrono::Utc>::from(t).naive_utc());
+                    entries.push(Entry { path: rel, size: meta.len(), compressed: meta.len(), index: 0, modified });
                     if entries.len() > MAX_ENTRIES {
                         return Err(ImportError::new(
                             name,
-                            ImportErrorKind::TooLarge {
-                                entry: "folder".into(),
-                                limit_mb: MAX_TOTAL_BYTES >> 20,
-                            },
+                            ImportErrorKind::TooLarge { entry: "folder".into(), limit_mb: MAX_TOTAL_BYTES >> 20 },
                         )
                         .into());
                     }
@@ -306,11 +213,7 @@ impl Bundle {
 
     /// How messages name an entry: `export.zip › data/tweets.js`, or the file name alone.
     pub fn display(&self, entry: &Entry) -> String {
-        if self.is_archive {
-            format!("{} › {}", self.name, entry.path)
-        } else {
-            self.name.clone()
-        }
+        if self.is_archive { format!("{} › {}", self.name, entry.path) } else { self.name.clone() }
     }
 
     /// A stream over an entry's bytes, with the inflation limits enforced.
@@ -318,32 +221,18 @@ impl Bundle {
         let display = self.display(entry);
         let remaining_total = MAX_TOTAL_BYTES.saturating_sub(self.inflated);
         let limit = MAX_ENTRY_BYTES.min(remaining_total);
-        let ratio_limit = entry
-            .compressed
-            .saturating_mul(MAX_RATIO)
-            .max(RATIO_FLOOR_BYTES);
+        let ratio_limit = entry.compressed.saturating_mul(MAX_RATIO).max(RATIO_FLOOR_BYTES);
         let inflated = &mut self.inflated;
         let inner: Box<dyn Read + '_> = match &mut self.kind {
-            Kind::Zip(z) => Box::new(
-                z.by_index(entry.index)
-                    .map_err(|e| unreadable(&display, e))?,
-            ),
+            Kind::Zip(z) => Box::new(z.by_index(entry.index).map_err(|e| unreadable(&display, e))?),
             Kind::Dir(root) => {
                 let p = root.join(&entry.path);
                 Box::new(std::fs::File::open(&p).map_err(|e| unreadable(&display, e))?)
             }
-            Kind::Single(Some(p), _) => {
-                Box::new(std::fs::File::open(p).map_err(|e| unreadable(&display, e))?)
-            }
+            Kind::Single(Some(p), _) => Box::new(std::fs::File::open(p).map_err(|e| unreadable(&display, e))?),
             Kind::Single(None, bytes) => Box::new(Cursor::new(*bytes)),
         };
-        Ok(Box::new(Limited {
-            inner,
-            read: 0,
-            limit: limit.min(ratio_limit),
-            display,
-            total: inflated,
-        }))
+        Ok(Box::new(Limited { inner, read: 0, limit: limit.min(ratio_limit), display, total: inflated }))
     }
 
     /// Reads an entry whole (for small files: profiles, spreadsheets), up to `cap` bytes.
@@ -351,16 +240,11 @@ impl Bundle {
         let display = self.display(entry);
         let mut out = Vec::with_capacity(entry.size.min(cap) as usize);
         let r = self.open_entry(entry)?;
-        r.take(cap + 1)
-            .read_to_end(&mut out)
-            .map_err(|e| io_to_import(&display, e))?;
+        r.take(cap + 1).read_to_end(&mut out).map_err(|e| io_to_import(&display, e))?;
         if out.len() as u64 > cap {
             return Err(ImportError::new(
                 display,
-                ImportErrorKind::TooLarge {
-                    entry: entry.path.clone(),
-                    limit_mb: cap >> 20,
-                },
+                ImportErrorKind::TooLarge { entry: entry.path.clone(), limit_mb: cap >> 20 },
             )
             .into());
         }
@@ -434,12 +318,7 @@ pub struct LimitExceeded {
 
 impl std::fmt::Display for LimitExceeded {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{} inflates beyond {} MB",
-            self.display,
-            self.limit >> 20
-        )
+        write!(f, "{} inflates beyond {} MB", self.display, self.limit >> 20)
     }
 }
 
@@ -459,10 +338,7 @@ impl Read for Limited<'_> {
         self.read += n as u64;
         *self.total += n as u64;
         if self.read > self.limit {
-            return Err(io::Error::other(LimitExceeded {
-                display: self.display.clone(),
-                limit: self.limit,
-            }));
+            return Err(io::Error::other(LimitExceeded { display: self.display.clone(), limit: self.limit }));
         }
         Ok(n)
     }
@@ -473,17 +349,11 @@ pub fn io_to_import(display: &str, e: io::Error) -> Error {
     if let Some(limit) = e.get_ref().and_then(|i| i.downcast_ref::<LimitExceeded>()) {
         return ImportError::new(
             display,
-            ImportErrorKind::TooLarge {
-                entry: limit.display.clone(),
-                limit_mb: limit.limit >> 20,
-            },
+            ImportErrorKind::TooLarge { entry: limit.display.clone(), limit_mb: limit.limit >> 20 },
         )
         .into();
     }
-    if let Some(cancel) = e
-        .get_ref()
-        .and_then(|i| i.downcast_ref::<crate::import::progress::CancelledRead>())
-    {
+    if let Some(cancel) = e.get_ref().and_then(|i| i.downcast_ref::<crate::import::progress::CancelledRead>()) {
         let _ = cancel;
         return Error::Cancelled;
     }

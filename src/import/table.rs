@@ -22,9 +22,7 @@ pub struct Row<'a> {
 
 impl Row<'_> {
     pub fn get(&self, col: Option<usize>) -> Option<&str> {
-        col.and_then(|c| self.record.get(c))
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
+        col.and_then(|c| self.record.get(c)).map(str::trim).filter(|s| !s.is_empty())
     }
 }
 
@@ -40,41 +38,25 @@ pub struct Table<'a> {
 }
 
 fn normalise(h: &str) -> String {
-    h.trim()
-        .trim_matches('"')
-        .trim_start_matches('\u{feff}')
-        .trim()
-        .to_lowercase()
+    h.trim().trim_matches('"').trim_start_matches('\u{feff}').trim().to_lowercase()
 }
 
 impl<'a> Table<'a> {
     /// Opens a CSV whose header is the first line for which `is_header` is true (lines before it,
     /// like LinkedIn's "Notes:" preamble, are skipped). UTF-16 files are decoded whole first.
-    pub fn open(
-        mut r: Box<dyn Read + 'a>,
-        display: &str,
-        is_header: impl Fn(&str) -> bool,
-    ) -> Result<Table<'a>> {
+    pub fn open(mut r: Box<dyn Read + 'a>, display: &str, is_header: impl Fn(&str) -> bool) -> Result<Table<'a>> {
         let mut head = [0u8; 3];
-        let n = read_some(&mut r, &mut head)
-            .map_err(|e| crate::import::source::io_to_import(display, e))?;
+        let n = read_some(&mut r, &mut head).map_err(|e| crate::import::source::io_to_import(display, e))?;
         let prefix = head[..n].to_vec();
-        let stream: Box<dyn Read + 'a> =
-            if prefix.starts_with(b"\xFF\xFE") || prefix.starts_with(b"\xFE\xFF") {
-                // UTF-16 exports (Meta's daily metrics) are small: decode them whole.
-                let mut all = prefix;
-                r.take(256 << 20)
-                    .read_to_end(&mut all)
-                    .map_err(|e| crate::import::source::io_to_import(display, e))?;
-                Box::new(Cursor::new(decode_text(&all).into_bytes()))
-            } else {
-                let start = if prefix.starts_with(b"\xEF\xBB\xBF") {
-                    3
-                } else {
-                    0
-                };
-                Box::new(Cursor::new(prefix[start..].to_vec()).chain(r))
-            };
+        let stream: Box<dyn Read + 'a> = if prefix.starts_with(b"\xFF\xFE") || prefix.starts_with(b"\xFE\xFF") {
+            // UTF-16 exports (Meta's daily metrics) are small: decode them whole.
+            let mut all = prefix;
+            r.take(256 << 20).read_to_end(&mut all).map_err(|e| crate::import::source::io_to_import(display, e))?;
+            Box::new(Cursor::new(decode_text(&all).into_bytes()))
+        } else {
+            let start = if prefix.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+            Box::new(Cursor::new(prefix[start..].to_vec()).chain(r))
+        };
         let mut buf = BufReader::new(stream);
         let mut skipped = 0u64;
         let mut line = String::new();
@@ -85,13 +67,9 @@ impl<'a> Table<'a> {
                 .read_line(&mut line)
                 .map_err(|e| crate::import::source::io_to_import(display, e))?;
             if got == 0 {
-                return Err(ImportError::new(
-                    display,
-                    ImportErrorKind::Malformed {
-                        detail: "no header line".into(),
-                    },
-                )
-                .into());
+                return Err(
+                    ImportError::new(display, ImportErrorKind::Malformed { detail: "no header line".into() }).into()
+                );
             }
             let trimmed = line.trim_end_matches(['\r', '\n']);
             if is_header(&normalise_line(trimmed)) {
@@ -99,42 +77,21 @@ impl<'a> Table<'a> {
             }
             skipped += 1;
             if skipped > 50 {
-                return Err(ImportError::new(
-                    display,
-                    ImportErrorKind::Malformed {
-                        detail: "no header line".into(),
-                    },
-                )
-                .into());
+                return Err(
+                    ImportError::new(display, ImportErrorKind::Malformed { detail: "no header line".into() }).into()
+                );
             }
         }
         let header_line = line.clone();
         let rest: Box<dyn Read + 'a> = Box::new(Cursor::new(header_line.into_bytes()).chain(buf));
-        let mut reader = csv::ReaderBuilder::new()
-            .flexible(true)
-            .has_headers(true)
-            .from_reader(rest);
+        let mut reader = csv::ReaderBuilder::new().flexible(true).has_headers(true).from_reader(rest);
         let headers = reader
             .headers()
-            .map_err(|e| {
-                ImportError::new(
-                    display,
-                    ImportErrorKind::Malformed {
-                        detail: e.to_string(),
-                    },
-                )
-            })?
+            .map_err(|e| ImportError::new(display, ImportErrorKind::Malformed { detail: e.to_string() }))?
             .iter()
             .map(normalise)
             .collect();
-        Ok(Table {
-            reader,
-            headers,
-            line_offset: skipped,
-            display: display.to_string(),
-            total: 0,
-            bad: Vec::new(),
-        })
+        Ok(Table { reader, headers, line_offset: skipped, display: display.to_string(), total: 0, bad: Vec::new() })
     }
 
     /// The index of the first column named one of `names` (compared lowercase).
@@ -151,10 +108,7 @@ impl<'a> Table<'a> {
 
     /// Calls `f` on each data row. `f` returns `Ok(false)` (or an error message) for a row it could
     /// not read; such rows are skipped and reported.
-    pub fn rows(
-        &mut self,
-        mut f: impl FnMut(&Row<'_>) -> Result<std::result::Result<(), String>>,
-    ) -> Result<()> {
+    pub fn rows(&mut self, mut f: impl FnMut(&Row<'_>) -> Result<std::result::Result<(), String>>) -> Result<()> {
         let mut record = csv::StringRecord::new();
         let width = self.headers.len();
         loop {
@@ -166,28 +120,21 @@ impl<'a> Table<'a> {
                         continue;
                     }
                     self.total += 1;
-                    let line =
-                        record.position().map(|p| p.line()).unwrap_or(pos_line) + self.line_offset;
+                    let line = record.position().map(|p| p.line()).unwrap_or(pos_line) + self.line_offset;
                     if record.len() != width
-                        && !(record.len() == width + 1
-                            && record.get(width).is_some_and(str::is_empty))
+                        && !(record.len() == width + 1 && record.get(width).is_some_and(str::is_empty))
                     {
-                        self.bad
-                            .push((line, format!("{} fields instead of {width}", record.len())));
+                        self.bad.push((line, format!("{} fields instead of {width}", record.len())));
                         continue;
                     }
-                    let row = Row {
-                        line,
-                        record: &record,
-                    };
+                    let row = Row { line, record: &record };
                     if let Err(why) = f(&row)? {
                         self.bad.push((line, why));
                     }
                 }
                 Err(e) => {
                     self.total += 1;
-                    let line =
-                        e.position().map(|p| p.line()).unwrap_or(pos_line) + self.line_offset;
+                    let line = e.position().map(|p| p.line()).unwrap_or(pos_line) + self.line_offset;
                     if matches!(e.kind(), csv::ErrorKind::Io(_)) {
                         if let csv::ErrorKind::Io(io) = e.into_kind() {
                             return Err(crate::import::source::io_to_import(&self.display, io));
@@ -208,16 +155,10 @@ impl<'a> Table<'a> {
         if bad == 0 {
             return Ok(Vec::new());
         }
-        if bad > MAX_BAD_ROWS_ANYWAY && bad as f64 > self.total as f64 * MAX_BAD_SHARE
-            || bad == self.total
-        {
+        if bad > MAX_BAD_ROWS_ANYWAY && bad as f64 > self.total as f64 * MAX_BAD_SHARE || bad == self.total {
             return Err(Error::from(ImportError::new(
                 &self.display,
-                ImportErrorKind::TooManyBadRows {
-                    bad,
-                    total: self.total,
-                    first_line: self.bad[0].0,
-                },
+                ImportErrorKind::TooManyBadRows { bad, total: self.total, first_line: self.bad[0].0 },
             )));
         }
         Ok(self
@@ -232,10 +173,7 @@ impl<'a> Table<'a> {
 }
 
 fn normalise_line(l: &str) -> String {
-    l.replace('"', "")
-        .trim()
-        .trim_start_matches('\u{feff}')
-        .to_lowercase()
+    l.replace('"', "").trim().trim_start_matches('\u{feff}').to_lowercase()
 }
 
 fn read_some(r: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
@@ -255,12 +193,7 @@ mod tests {
 
     fn table(text: &str, header: &str) -> Table<'static> {
         let h = header.to_string();
-        Table::open(
-            Box::new(Cursor::new(text.as_bytes().to_vec())),
-            "t.csv",
-            move |l| l.starts_with(&h),
-        )
-        .unwrap()
+        Table::open(Box::new(Cursor::new(text.as_bytes().to_vec())), "t.csv", move |l| l.starts_with(&h)).unwrap()
     }
 
     #[test]
@@ -278,10 +211,7 @@ mod tests {
         .unwrap();
         assert_eq!(names, vec!["Ada", "Alan"]);
         let warnings = t.finish(Lang::En).unwrap();
-        assert_eq!(
-            warnings,
-            vec!["t.csv, line 6: row skipped (3 fields instead of 2)"]
-        );
+        assert_eq!(warnings, vec!["t.csv, line 6: row skipped (3 fields instead of 2)"]);
     }
 
     #[test]
@@ -300,16 +230,10 @@ mod tests {
     #[test]
     fn utf16_with_bom_is_read() {
         let mut b = vec![0xFF, 0xFE];
-        for u in
-            "sep=,\n\"Instagram follows\"\n\"Date\",\"Primary\"\n\"2025-08-01T00:00:00\",\"20\"\n"
-                .encode_utf16()
-        {
+        for u in "sep=,\n\"Instagram follows\"\n\"Date\",\"Primary\"\n\"2025-08-01T00:00:00\",\"20\"\n".encode_utf16() {
             b.extend_from_slice(&u.to_le_bytes());
         }
-        let mut t = Table::open(Box::new(Cursor::new(b)), "Follows.csv", |l| {
-            l.starts_with("date,")
-        })
-        .unwrap();
+        let mut t = Table::open(Box::new(Cursor::new(b)), "Follows.csv", |l| l.starts_with("date,")).unwrap();
         let (d, v) = (t.col(&["date"]), t.col(&["primary"]));
         let mut rows = Vec::new();
         t.rows(|r| {
@@ -317,9 +241,6 @@ mod tests {
             Ok(Ok(()))
         })
         .unwrap();
-        assert_eq!(
-            rows,
-            vec![("2025-08-01T00:00:00".to_string(), "20".to_string())]
-        );
+        assert_eq!(rows, vec![("2025-08-01T00:00:00".to_string(), "20".to_string())]);
     }
 }

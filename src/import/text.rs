@@ -36,16 +36,9 @@ pub fn parse_count(raw: &str) -> Option<i64> {
         'M' | 'm' => (&s[..s.len() - 1], 1_000_000.0),
         _ => (s, 1.0),
     };
-    let cleaned: String = body
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\''))
-        .collect();
+    let cleaned: String = body.chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\'')).collect();
     if mult > 1.0 {
-        return cleaned
-            .replace(',', ".")
-            .parse::<f64>()
-            .ok()
-            .map(|v| (v * mult).round() as i64);
+        return cleaned.replace(',', ".").parse::<f64>().ok().map(|v| (v * mult).round() as i64);
     }
     if let Ok(v) = cleaned.parse::<i64>() {
         return Some(v);
@@ -62,28 +55,17 @@ pub fn parse_count(raw: &str) -> Option<i64> {
         if parts.len() > 1
             && parts[0].len() <= 3
             && !parts[0].is_empty()
-            && parts[1..]
-                .iter()
-                .all(|p| p.len() == 3 && p.chars().all(|c| c.is_ascii_digit()))
+            && parts[1..].iter().all(|p| p.len() == 3 && p.chars().all(|c| c.is_ascii_digit()))
         {
             return parts.concat().parse::<i64>().ok();
         }
     }
-    cleaned
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite())
-        .map(|v| v.round() as i64)
+    cleaned.parse::<f64>().ok().filter(|v| v.is_finite()).map(|v| v.round() as i64)
 }
 
 /// A decimal written as text (`"0.0093"`, `"3,51"`, `"45.8772"`, `"12%"`); None when unknown.
 pub fn parse_decimal(raw: &str) -> Option<f64> {
-    let s = raw
-        .trim()
-        .trim_matches('"')
-        .trim()
-        .trim_end_matches('%')
-        .trim();
+    let s = raw.trim().trim_matches('"').trim().trim_end_matches('%').trim();
     if s.is_empty() || matches!(s, "-" | "--" | "undefined") {
         return None;
     }
@@ -91,14 +73,8 @@ pub fn parse_decimal(raw: &str) -> Option<f64> {
     let parts: Vec<&str> = s.trim_start_matches('-').split(',').collect();
     let grouped = parts.len() > 1
         && (1..=3).contains(&parts[0].len())
-        && parts[1..]
-            .iter()
-            .all(|p| p.len() == 3 && p.chars().all(|c| c.is_ascii_digit()));
-    let s = if s.contains(',') && !s.contains('.') && !grouped {
-        s.replace(',', ".")
-    } else {
-        s.replace(',', "")
-    };
+        && parts[1..].iter().all(|p| p.len() == 3 && p.chars().all(|c| c.is_ascii_digit()));
+    let s = if s.contains(',') && !s.contains('.') && !grouped { s.replace(',', ".") } else { s.replace(',', "") };
     s.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
@@ -141,30 +117,18 @@ pub fn parse_instant(raw: &str) -> Option<DateTime<Utc>> {
     if let Ok(t) = DateTime::parse_from_rfc3339(s) {
         return Some(t.with_timezone(&Utc));
     }
-    for fmt in [
-        "%a %b %d %H:%M:%S %z %Y",
-        "%Y-%m-%d %H:%M %z",
-        "%Y-%m-%d %H:%M:%S %z",
-    ] {
+    for fmt in ["%a %b %d %H:%M:%S %z %Y", "%Y-%m-%d %H:%M %z", "%Y-%m-%d %H:%M:%S %z"] {
         if let Ok(t) = DateTime::parse_from_str(s, fmt) {
             return Some(t.with_timezone(&Utc));
         }
     }
     let s = s.trim_end_matches(" UTC").trim_end_matches('Z');
-    for fmt in [
-        "%Y-%m-%d %H:%M:%S",
-        "%Y-%m-%dT%H:%M:%S",
-        "%Y-%m-%dT%H:%M:%S%.f",
-        "%m/%d/%Y %H:%M",
-        "%Y-%m-%d %H:%M",
-    ] {
+    for fmt in ["%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M:%S%.f", "%m/%d/%Y %H:%M", "%Y-%m-%d %H:%M"] {
         if let Ok(t) = NaiveDateTime::parse_from_str(s, fmt) {
             return Some(t.and_utc());
         }
     }
-    parse_date(s)
-        .and_then(|d| d.and_hms_opt(0, 0, 0))
-        .map(|t| t.and_utc())
+    parse_date(s).and_then(|d| d.and_hms_opt(0, 0, 0)).map(|t| t.and_utc())
 }
 
 /// Parses the days exports write: `2026-03-05`, `3/5/2026` (US order), `05 Mar 2026`,
@@ -178,24 +142,10 @@ pub fn parse_date(raw: &str) -> Option<NaiveDate> {
     }
     // Weekday prefix: "Sun, Sep 13, 2026".
     let s = match s.split_once(", ") {
-        Some((wd, rest))
-            if wd.len() == 3
-                && wd.chars().all(|c| c.is_ascii_alphabetic())
-                && rest.contains(',') =>
-        {
-            rest
-        }
+        Some((wd, rest)) if wd.len() == 3 && wd.chars().all(|c| c.is_ascii_alphabetic()) && rest.contains(',') => rest,
         _ => s,
     };
-    for fmt in [
-        "%m/%d/%Y",
-        "%d %b %Y",
-        "%d %B %Y",
-        "%b %d, %Y",
-        "%B %d, %Y",
-        "%b %d %Y",
-        "%d-%m-%Y",
-    ] {
+    for fmt in ["%m/%d/%Y", "%d %b %Y", "%d %B %Y", "%b %d, %Y", "%B %d, %Y", "%b %d %Y", "%d-%m-%Y"] {
         if let Ok(d) = NaiveDate::parse_from_str(s, fmt) {
             return Some(d);
         }
@@ -212,12 +162,7 @@ pub fn date_in_name(name: &str) -> Option<NaiveDate> {
     let mut i = 0;
     while i < n {
         let rest: String = chars[i..].iter().take(11).collect();
-        let candidates = [
-            (10, "%Y-%m-%d"),
-            (10, "%m-%d-%Y"),
-            (8, "%Y%m%d"),
-            (11, "%b-%d-%Y"),
-        ];
+        let candidates = [(10, "%Y-%m-%d"), (10, "%m-%d-%Y"), (8, "%Y%m%d"), (11, "%b-%d-%Y")];
         let mut advanced = false;
         for (len, fmt) in candidates {
             if rest.chars().count() >= len {
@@ -266,11 +211,7 @@ pub fn unescape_html_entities(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
     }
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
+    s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
 }
 
 #[cfg(test)]
@@ -282,8 +223,7 @@ mod tests {
         assert_eq!(fix_mojibake("caf\u{00c3}\u{00a9}"), "café");
         let emoji = "\u{00f0}\u{009f}\u{0093}\u{009a}";
         assert_eq!(fix_mojibake(emoji), "📚");
-        let german =
-            "\u{00e2}\u{0080}\u{009e}Gef\u{00c3}\u{00a4}llt mir\u{00e2}\u{0080}\u{009c}-Angaben";
+        let german = "\u{00e2}\u{0080}\u{009e}Gef\u{00c3}\u{00a4}llt mir\u{00e2}\u{0080}\u{009c}-Angaben";
         assert_eq!(fix_mojibake(german), "„Gefällt mir“-Angaben");
         // Already-correct text stays as it is, twice over.
         assert_eq!(fix_mojibake("café"), "café");
@@ -342,22 +282,10 @@ mod tests {
     #[test]
     fn dates_in_file_names() {
         let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd);
-        assert_eq!(
-            date_in_name("instagram-camille-2026-11-01-Xk29.zip"),
-            d(2026, 11, 1)
-        );
-        assert_eq!(
-            date_in_name("Basic_LinkedInDataExport_10-31-2026.zip"),
-            d(2026, 10, 31)
-        );
-        assert_eq!(
-            date_in_name("tweet_activity_metrics_me_20161201_20170101_en.csv"),
-            d(2017, 1, 1)
-        );
-        assert_eq!(
-            date_in_name("Jun-01-2026_Jun-07-2026_1697572464799951.csv"),
-            d(2026, 6, 7)
-        );
+        assert_eq!(date_in_name("instagram-camille-2026-11-01-Xk29.zip"), d(2026, 11, 1));
+        assert_eq!(date_in_name("Basic_LinkedInDataExport_10-31-2026.zip"), d(2026, 10, 31));
+        assert_eq!(date_in_name("tweet_activity_metrics_me_20161201_20170101_en.csv"), d(2017, 1, 1));
+        assert_eq!(date_in_name("Jun-01-2026_Jun-07-2026_1697572464799951.csv"), d(2026, 6, 7));
         assert_eq!(date_in_name("followers_1.json"), None);
     }
 

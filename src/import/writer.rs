@@ -5,9 +5,7 @@
 use crate::error::Result;
 use crate::i18n::Lang;
 use crate::import::detect::FileKind;
-use crate::model::{
-    AudienceMetric, AudienceSource, Platform, PostKind, PostMetrics, Role, normalize_handle,
-};
+use crate::model::{AudienceMetric, AudienceSource, Platform, PostKind, PostMetrics, Role, normalize_handle};
 use crate::store::ledger::ImportCounts;
 use crate::store::posts::{self, NewPost};
 use chrono::NaiveDate;
@@ -78,13 +76,7 @@ pub struct PostBatch {
 
 impl PostBatch {
     pub fn new(account_id: i64, observed_on: NaiveDate, source: FileKind) -> Self {
-        PostBatch {
-            account_id,
-            observed_on,
-            source,
-            items: Vec::new(),
-            seen: std::collections::HashSet::new(),
-        }
+        PostBatch { account_id, observed_on, source, items: Vec::new(), seen: std::collections::HashSet::new() }
     }
 }
 
@@ -109,13 +101,7 @@ struct Pending {
 }
 
 impl<'c> Writer<'c> {
-    pub fn new(
-        conn: &'c Connection,
-        import_id: i64,
-        lang: Lang,
-        is_demo: bool,
-        role: Option<Role>,
-    ) -> Self {
+    pub fn new(conn: &'c Connection, import_id: i64, lang: Lang, is_demo: bool, role: Option<Role>) -> Self {
         Writer {
             conn,
             import_id,
@@ -154,11 +140,7 @@ impl<'c> Writer<'c> {
 
     /// Finds or creates the account; fills what was unknown; applies the role the user chose.
     pub fn account(&mut self, platform: Platform, hint: &AccountHint) -> Result<i64> {
-        let handle = hint
-            .handle
-            .as_deref()
-            .map(normalize_handle)
-            .filter(|h| !h.is_empty());
+        let handle = hint.handle.as_deref().map(normalize_handle).filter(|h| !h.is_empty());
         let by_user_id = match &hint.user_id {
             Some(uid) => self
                 .conn
@@ -190,8 +172,7 @@ impl<'c> Writer<'c> {
                 id
             }
             None => {
-                let handle = handle
-                    .unwrap_or_else(|| hint.user_id.clone().unwrap_or_else(|| "unknown".into()));
+                let handle = handle.unwrap_or_else(|| hint.user_id.clone().unwrap_or_else(|| "unknown".into()));
                 let role = self.role.or(hint.role).unwrap_or(Role::Personal);
                 self.conn.execute(
                     "INSERT INTO accounts (platform, handle, platform_user_id, display_name, role, is_demo, created_at)
@@ -232,11 +213,8 @@ impl<'c> Writer<'c> {
             "SELECT value, lower_bound FROM audience_observations
              WHERE account_id = ?1 AND metric = ?2 AND observed_on = ?3 AND source = ?4 ORDER BY id DESC LIMIT 1",
         )?;
-        let known: Option<(i64, bool)> = last
-            .query_row(params![account_id, metric, d, source], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
-            .optional()?;
+        let known: Option<(i64, bool)> =
+            last.query_row(params![account_id, metric, d, source], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
         if known == Some((value, lower_bound)) {
             return Ok(());
         }
@@ -244,15 +222,7 @@ impl<'c> Writer<'c> {
             "INSERT INTO audience_observations (account_id, observed_on, metric, value, source, lower_bound, import_id)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?;
-        ins.execute(params![
-            account_id,
-            d,
-            metric,
-            value,
-            source,
-            lower_bound,
-            self.import_id
-        ])?;
+        ins.execute(params![account_id, d, metric, value, source, lower_bound, self.import_id])?;
         self.counts.audience_points += 1;
         self.cover(day);
         Ok(())
@@ -275,11 +245,8 @@ impl<'c> Writer<'c> {
             "SELECT gained, lost, net FROM follow_changes WHERE account_id = ?1 AND day = ?2 ORDER BY id DESC LIMIT 1",
         )?;
         type Change = (Option<i64>, Option<i64>, Option<i64>);
-        let known: Option<Change> = last
-            .query_row(params![account_id, d], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-            })
-            .optional()?;
+        let known: Option<Change> =
+            last.query_row(params![account_id, d], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).optional()?;
         if known == Some((gained, lost, net)) {
             return Ok(());
         }
@@ -293,21 +260,13 @@ impl<'c> Writer<'c> {
     }
 
     /// Records an account-level daily value (impressions, engagements, reach...).
-    pub fn daily_metric(
-        &mut self,
-        account_id: i64,
-        day: NaiveDate,
-        metric: &str,
-        value: Option<f64>,
-    ) -> Result<()> {
+    pub fn daily_metric(&mut self, account_id: i64, day: NaiveDate, metric: &str, value: Option<f64>) -> Result<()> {
         let Some(value) = value else { return Ok(()) };
         let d = crate::import::text::day(day);
         let mut last = self.conn.prepare_cached(
             "SELECT value FROM daily_metrics WHERE account_id = ?1 AND metric = ?2 AND day = ?3 ORDER BY id DESC LIMIT 1",
         )?;
-        let known: Option<f64> = last
-            .query_row(params![account_id, metric, d], |r| r.get(0))
-            .optional()?;
+        let known: Option<f64> = last.query_row(params![account_id, metric, d], |r| r.get(0)).optional()?;
         if known == Some(value) {
             return Ok(());
         }
@@ -320,12 +279,7 @@ impl<'c> Writer<'c> {
         Ok(())
     }
 
-    pub fn begin_snapshot(
-        &mut self,
-        account_id: i64,
-        relation: &'static str,
-        taken_on: NaiveDate,
-    ) -> Result<Snapshot> {
+    pub fn begin_snapshot(&mut self, account_id: i64, relation: &'static str, taken_on: NaiveDate) -> Result<Snapshot> {
         self.conn.execute(
             "INSERT INTO relation_snapshots (account_id, relation, taken_on, import_id) VALUES (?1, ?2, ?3, ?4)",
             params![account_id, relation, crate::import::text::day(taken_on), self.import_id],
@@ -351,16 +305,9 @@ impl<'c> Writer<'c> {
         since: Option<i64>,
     ) -> Result<()> {
         let handle = handle.map(normalize_handle).filter(|h| !h.is_empty());
-        let user_id = user_id
-            .map(str::trim)
-            .filter(|u| !u.is_empty())
-            .map(str::to_string);
+        let user_id = user_id.map(str::trim).filter(|u| !u.is_empty()).map(str::to_string);
         if handle.is_some() || user_id.is_some() {
-            snap.pending.push(Pending {
-                handle,
-                user_id,
-                since,
-            });
+            snap.pending.push(Pending { handle, user_id, since });
         }
         Ok(())
     }
@@ -389,24 +336,19 @@ impl<'c> Writer<'c> {
         // Known people keep their identity; the others are inserted in batches.
         let mut ids: Vec<Option<i64>> = vec![None; pending.len()];
         if has_existing {
-            let mut by_handle = self.conn.prepare_cached(
-                "SELECT id FROM identities WHERE account_id = ?1 AND handle = ?2",
-            )?;
-            let mut by_user_id = self.conn.prepare_cached(
-                "SELECT id FROM identities WHERE account_id = ?1 AND platform_user_id = ?2",
-            )?;
+            let mut by_handle =
+                self.conn.prepare_cached("SELECT id FROM identities WHERE account_id = ?1 AND handle = ?2")?;
+            let mut by_user_id = self
+                .conn
+                .prepare_cached("SELECT id FROM identities WHERE account_id = ?1 AND platform_user_id = ?2")?;
             for (p, id) in pending.iter().zip(ids.iter_mut()) {
                 if let Some(h) = &p.handle {
-                    *id = by_handle
-                        .query_row(params![snap.account_id, h], |r| r.get(0))
-                        .optional()?;
+                    *id = by_handle.query_row(params![snap.account_id, h], |r| r.get(0)).optional()?;
                 }
                 if id.is_none()
                     && let Some(u) = &p.user_id
                 {
-                    *id = by_user_id
-                        .query_row(params![snap.account_id, u], |r| r.get(0))
-                        .optional()?;
+                    *id = by_user_id.query_row(params![snap.account_id, u], |r| r.get(0)).optional()?;
                 }
             }
         }
@@ -421,12 +363,8 @@ impl<'c> Writer<'c> {
                 let p = &pending[i];
                 [
                     rusqlite::types::Value::Integer(snap.account_id),
-                    p.handle
-                        .clone()
-                        .map_or(rusqlite::types::Value::Null, rusqlite::types::Value::Text),
-                    p.user_id
-                        .clone()
-                        .map_or(rusqlite::types::Value::Null, rusqlite::types::Value::Text),
+                    p.handle.clone().map_or(rusqlite::types::Value::Null, rusqlite::types::Value::Text),
+                    p.user_id.clone().map_or(rusqlite::types::Value::Null, rusqlite::types::Value::Text),
                 ]
             });
             // RETURNING order is not guaranteed: match rows back by their key.
@@ -441,11 +379,8 @@ impl<'c> Writer<'c> {
                 ids[i] = returned.get(&key).copied();
             }
         }
-        let members: Vec<(i64, Option<i64>)> = pending
-            .iter()
-            .zip(&ids)
-            .filter_map(|(p, id)| id.map(|id| (id, p.since)))
-            .collect();
+        let members: Vec<(i64, Option<i64>)> =
+            pending.iter().zip(&ids).filter_map(|(p, id)| id.map(|id| (id, p.since))).collect();
         for chunk in members.chunks(BATCH) {
             let sql = format!(
                 "INSERT OR IGNORE INTO relation_members (snapshot_id, identity_id, since) VALUES {}",
@@ -456,20 +391,14 @@ impl<'c> Writer<'c> {
                 [
                     rusqlite::types::Value::Integer(snap.id),
                     rusqlite::types::Value::Integer(*id),
-                    since.map_or(
-                        rusqlite::types::Value::Null,
-                        rusqlite::types::Value::Integer,
-                    ),
+                    since.map_or(rusqlite::types::Value::Null, rusqlite::types::Value::Integer),
                 ]
             });
             stmt.execute(rusqlite::params_from_iter(values))?;
         }
         // Current followers by the day they followed, for the lower-bound history.
         for p in &pending {
-            if let Some(d) = p
-                .since
-                .and_then(crate::import::text::from_unix)
-                .map(|t| t.date_naive())
+            if let Some(d) = p.since.and_then(crate::import::text::from_unix).map(|t| t.date_naive())
                 && d < snap.taken_on
             {
                 *snap.per_day.entry(d).or_default() += 1;
@@ -484,10 +413,7 @@ impl<'c> Writer<'c> {
     pub fn finish_snapshot(&mut self, mut snap: Snapshot) -> Result<()> {
         self.write_members(&mut snap)?;
         let count = snap.member_count;
-        self.conn.execute(
-            "UPDATE relation_snapshots SET member_count = ?2 WHERE id = ?1",
-            params![snap.id, count],
-        )?;
+        self.conn.execute("UPDATE relation_snapshots SET member_count = ?2 WHERE id = ?1", params![snap.id, count])?;
         let day = crate::import::text::day(snap.taken_on);
 
         // Same list on the same day (a re-zipped export): keep the first, add nothing.
@@ -496,10 +422,7 @@ impl<'c> Writer<'c> {
              AND id <> ?4 AND member_count = ?5",
         )?;
         let twins: Vec<i64> = same
-            .query_map(
-                params![snap.account_id, snap.relation, day, snap.id, count],
-                |r| r.get(0),
-            )?
+            .query_map(params![snap.account_id, snap.relation, day, snap.id, count], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         for twin in twins {
             let differing: i64 = self.conn.query_row(
@@ -509,8 +432,7 @@ impl<'c> Writer<'c> {
                 |r| r.get(0),
             )?;
             if differing == 0 {
-                self.conn
-                    .execute("DELETE FROM relation_snapshots WHERE id = ?1", [snap.id])?;
+                self.conn.execute("DELETE FROM relation_snapshots WHERE id = ?1", [snap.id])?;
                 return Ok(());
             }
         }
@@ -536,20 +458,10 @@ impl<'c> Writer<'c> {
                     )?;
                     self.counts.unfollows += left as u64;
                 }
-                let metric = if snap.relation == "followers" {
-                    AudienceMetric::Followers
-                } else {
-                    AudienceMetric::Connections
-                };
+                let metric =
+                    if snap.relation == "followers" { AudienceMetric::Followers } else { AudienceMetric::Connections };
                 self.reconstruct(&snap, metric)?;
-                self.audience(
-                    snap.account_id,
-                    snap.taken_on,
-                    metric,
-                    count,
-                    AudienceSource::ExportSnapshot,
-                    false,
-                )?;
+                self.audience(snap.account_id, snap.taken_on, metric, count, AudienceSource::ExportSnapshot, false)?;
             }
             _ => {
                 self.counts.following += count as u64;
@@ -572,14 +484,7 @@ impl<'c> Writer<'c> {
         let mut total = 0;
         for (day, n) in per_day {
             total += n;
-            self.audience(
-                snap.account_id,
-                day,
-                metric,
-                total,
-                AudienceSource::Reconstructed,
-                true,
-            )?;
+            self.audience(snap.account_id, day, metric, total, AudienceSource::Reconstructed, true)?;
         }
         Ok(())
     }
@@ -591,11 +496,7 @@ impl<'c> Writer<'c> {
         if created_by_this_import && self.new_posts.insert(id) {
             self.counts.posts_new += 1;
         }
-        if let Some(t) = p
-            .published_at
-            .as_deref()
-            .and_then(crate::import::text::parse_instant)
-        {
+        if let Some(t) = p.published_at.as_deref().and_then(crate::import::text::parse_instant) {
             self.cover(t.date_naive());
         }
         Ok(id)
@@ -612,11 +513,7 @@ impl<'c> Writer<'c> {
             )?;
             self.had_posts.insert(batch.account_id, had);
         }
-        let known_before = self
-            .had_posts
-            .get(&batch.account_id)
-            .copied()
-            .unwrap_or(true);
+        let known_before = self.had_posts.get(&batch.account_id).copied().unwrap_or(true);
         if known_before || !batch.seen.insert(p.id.clone()) {
             // Possibly known: the careful path (after writing what is buffered, in order).
             self.flush_posts(batch)?;
@@ -667,8 +564,7 @@ impl<'c> Writer<'c> {
                 Value::Integer(self.import_id),
             ]
         });
-        let mut ids: std::collections::HashMap<String, i64> =
-            std::collections::HashMap::with_capacity(items.len());
+        let mut ids: std::collections::HashMap<String, i64> = std::collections::HashMap::with_capacity(items.len());
         {
             let mut stmt = self.conn.prepare_cached(&sql)?;
             let mut rows = stmt.query(rusqlite::params_from_iter(values))?;
@@ -683,11 +579,7 @@ impl<'c> Writer<'c> {
             self.counts.posts += 1;
             self.counts.posts_new += 1;
             self.new_posts.insert(id);
-            if let Some(t) = p
-                .published_at
-                .as_deref()
-                .and_then(crate::import::text::parse_instant)
-            {
+            if let Some(t) = p.published_at.as_deref().and_then(crate::import::text::parse_instant) {
                 self.cover(t.date_naive());
             }
             if let Some(m) = p.metrics.as_ref().filter(|m| !m.is_empty()) {
@@ -727,22 +619,14 @@ impl<'c> Writer<'c> {
                     real(m.avg_pct_viewed),
                 ]
             });
-            self.conn
-                .prepare_cached(&sql)?
-                .execute(rusqlite::params_from_iter(values))?;
+            self.conn.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(values))?;
             self.counts.post_observations += observations.len() as u64;
         }
         Ok(())
     }
 
     /// Records a post's numbers as `kind` gave them on `observed_on`.
-    pub fn observe(
-        &mut self,
-        post_id: i64,
-        observed_on: NaiveDate,
-        kind: FileKind,
-        m: &PostMetrics,
-    ) -> Result<()> {
+    pub fn observe(&mut self, post_id: i64, observed_on: NaiveDate, kind: FileKind, m: &PostMetrics) -> Result<()> {
         // A post this import created has no earlier observation from this source to compare with.
         let fresh = self.new_posts.contains(&post_id) && self.observed.insert((post_id, kind));
         if posts::observe(

@@ -9,9 +9,7 @@ use crate::import::Ctx;
 use crate::import::detect::FileKind;
 use crate::import::json::{self, Lenient};
 use crate::import::table::Table;
-use crate::import::text::{
-    parse_count, parse_date, parse_decimal, parse_instant, rfc3339, unescape_html_entities,
-};
+use crate::import::text::{parse_count, parse_date, parse_decimal, parse_instant, rfc3339, unescape_html_entities};
 use crate::import::writer::{AccountHint, BufferedPost, PostBatch, Snapshot, Writer};
 use crate::model::{PostKind, PostMetrics};
 use crate::store::posts::NewPost;
@@ -24,15 +22,11 @@ fn skip_assignment(mut r: impl Read, display: &str) -> Result<impl Read> {
     let mut byte = [0u8; 1];
     let mut seen = 0usize;
     loop {
-        let n = r
-            .read(&mut byte)
-            .map_err(|e| crate::import::source::io_to_import(display, e))?;
+        let n = r.read(&mut byte).map_err(|e| crate::import::source::io_to_import(display, e))?;
         if n == 0 {
             return Err(ImportError::new(
                 display,
-                ImportErrorKind::Truncated {
-                    detail: "no data after the variable name".into(),
-                },
+                ImportErrorKind::Truncated { detail: "no data after the variable name".into() },
             )
             .into());
         }
@@ -43,9 +37,7 @@ fn skip_assignment(mut r: impl Read, display: &str) -> Result<impl Read> {
         if seen > 256 {
             return Err(ImportError::new(
                 display,
-                ImportErrorKind::Malformed {
-                    detail: "not an X archive data file".into(),
-                },
+                ImportErrorKind::Malformed { detail: "not an X archive data file".into() },
             )
             .into());
         }
@@ -64,10 +56,7 @@ pub fn snowflake_time(id: &str) -> Option<DateTime<Utc>> {
 
 /// The handle in `https://twitter.com/<handle>/status/<id>` or `https://x.com/<handle>/status/<id>`.
 pub fn handle_from_permalink(url: &str) -> Option<String> {
-    let rest = url
-        .split("twitter.com/")
-        .nth(1)
-        .or_else(|| url.split("x.com/").nth(1))?;
+    let rest = url.split("twitter.com/").nth(1).or_else(|| url.split("x.com/").nth(1))?;
     let handle = rest.split('/').next()?;
     (!handle.is_empty() && handle != "i").then(|| handle.to_string())
 }
@@ -154,36 +143,17 @@ pub fn tweets(r: impl Read, ctx: &Ctx, w: &mut Writer<'_>) -> Result<()> {
             ctx.check()?;
         }
         let t = item.into_tweet();
-        let Some(id) = t
-            .id_str
-            .as_ref()
-            .or(t.id.as_ref())
-            .and_then(|l| l.as_str().map(str::to_string))
-        else {
+        let Some(id) = t.id_str.as_ref().or(t.id.as_ref()).and_then(|l| l.as_str().map(str::to_string)) else {
             return Ok(());
         };
         let text = t.full_text.or(t.text).map(|s| unescape_html_entities(&s));
-        let when = t
-            .created_at
-            .as_deref()
-            .and_then(parse_instant)
-            .or_else(|| snowflake_time(&id));
+        let when = t.created_at.as_deref().and_then(parse_instant).or_else(|| snowflake_time(&id));
         let is_retweet = text.as_deref().is_some_and(|s| s.starts_with("RT @"));
-        let reply_to_user = t
-            .in_reply_to_user_id_str
-            .as_ref()
-            .and_then(|l| l.as_str().map(str::to_string));
-        let replying = t
-            .in_reply_to_status_id_str
-            .as_ref()
-            .and_then(Lenient::as_str)
-            .is_some_and(|s| !s.is_empty());
+        let reply_to_user = t.in_reply_to_user_id_str.as_ref().and_then(|l| l.as_str().map(str::to_string));
+        let replying = t.in_reply_to_status_id_str.as_ref().and_then(Lenient::as_str).is_some_and(|s| !s.is_empty());
         let self_reply = match (&reply_to_user, &ctx.user_id) {
             (Some(u), Some(me)) => u == me,
-            _ => t
-                .in_reply_to_screen_name
-                .as_deref()
-                .is_some_and(|s| s.eq_ignore_ascii_case(&ctx.handle)),
+            _ => t.in_reply_to_screen_name.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(&ctx.handle)),
         };
         let kind = if is_retweet {
             PostKind::Repost
@@ -200,14 +170,7 @@ pub fn tweets(r: impl Read, ctx: &Ctx, w: &mut Writer<'_>) -> Result<()> {
         });
         w.post_buffered(
             &mut batch,
-            BufferedPost {
-                id,
-                published_at: when.map(rfc3339),
-                kind,
-                text,
-                url: Some(url),
-                metrics,
-            },
+            BufferedPost { id, published_at: when.map(rfc3339), kind, text, url: Some(url), metrics },
         )?;
         Ok(())
     })?;
@@ -247,12 +210,7 @@ pub fn relations(r: impl Read, ctx: &Ctx, w: &mut Writer<'_>, snap: &mut Snapsho
                 .as_ref()
                 .and_then(Lenient::as_str)
                 .map(str::to_string)
-                .or_else(|| {
-                    rel.user_link
-                        .as_deref()
-                        .and_then(|l| l.split("user_id=").nth(1))
-                        .map(str::to_string)
-                });
+                .or_else(|| rel.user_link.as_deref().and_then(|l| l.split("user_id=").nth(1)).map(str::to_string));
             if let Some(id) = id {
                 w.member(snap, None, Some(&id), None)?;
             }
@@ -265,12 +223,7 @@ pub fn relations(r: impl Read, ctx: &Ctx, w: &mut Writer<'_>, snap: &mut Snapsho
 /// `account.js` and `manifest.js` say whose archive it is and when it was made.
 pub fn account_hint(bytes: &[u8], display: &str, kind: FileKind) -> Result<AccountHint> {
     let text = String::from_utf8_lossy(crate::import::text::strip_bom(bytes));
-    let json_part = text
-        .split_once('=')
-        .map(|(_, j)| j)
-        .unwrap_or("")
-        .trim()
-        .trim_end_matches(';');
+    let json_part = text.split_once('=').map(|(_, j)| j).unwrap_or("").trim().trim_end_matches(';');
     let mut hint = AccountHint::default();
     if kind == FileKind::XManifest {
         #[derive(Deserialize)]
@@ -300,11 +253,8 @@ pub fn account_hint(bytes: &[u8], display: &str, kind: FileKind) -> Result<Accou
             hint.handle = u.user_name;
             hint.display_name = u.display_name;
         }
-        hint.exported_on = m
-            .archive_info
-            .and_then(|a| a.generation_date)
-            .and_then(|d| parse_instant(&d))
-            .map(|t| t.date_naive());
+        hint.exported_on =
+            m.archive_info.and_then(|a| a.generation_date).and_then(|d| parse_instant(&d)).map(|t| t.date_naive());
     } else {
         #[derive(Deserialize)]
         struct Item {
@@ -332,14 +282,8 @@ pub fn account_hint(bytes: &[u8], display: &str, kind: FileKind) -> Result<Accou
 /// The handle an analytics CSV names in its permalinks (none for the overview export).
 pub fn csv_hint(head: &[u8]) -> AccountHint {
     let text = String::from_utf8_lossy(head);
-    let handle = text
-        .split(['"', ','])
-        .filter(|f| f.contains("/status/"))
-        .find_map(handle_from_permalink);
-    AccountHint {
-        handle,
-        ..AccountHint::default()
-    }
+    let handle = text.split(['"', ',']).filter(|f| f.contains("/status/")).find_map(handle_from_permalink);
+    AccountHint { handle, ..AccountHint::default() }
 }
 
 fn is_header_of(prefix: &'static str) -> impl Fn(&str) -> bool {
@@ -347,18 +291,9 @@ fn is_header_of(prefix: &'static str) -> impl Fn(&str) -> bool {
 }
 
 /// Per-post analytics: legacy `tweet_activity_metrics_*.csv` and current `account_analytics_content_*.csv`.
-pub fn post_analytics(
-    r: Box<dyn Read + '_>,
-    ctx: &Ctx,
-    w: &mut Writer<'_>,
-    kind: FileKind,
-) -> Result<()> {
+pub fn post_analytics(r: Box<dyn Read + '_>, ctx: &Ctx, w: &mut Writer<'_>, kind: FileKind) -> Result<()> {
     let legacy = kind == FileKind::XTweetActivityCsv;
-    let mut t = Table::open(
-        r,
-        &ctx.display,
-        is_header_of(if legacy { "tweet id," } else { "post id," }),
-    )?;
+    let mut t = Table::open(r, &ctx.display, is_header_of(if legacy { "tweet id," } else { "post id," }))?;
     let c = |names: &[&str]| t.col(names);
     let id_c = c(&["tweet id", "post id"]);
     let link_c = c(&["tweet permalink", "post link"]);
@@ -375,33 +310,18 @@ pub fn post_analytics(
     let book_c = c(&["bookmarks"]);
     let media_c = c(&["media views"]);
     t.rows(|row| {
-        let Some(id) = row
-            .get(id_c)
-            .map(|s| s.trim_start_matches('\'').to_string())
-        else {
+        let Some(id) = row.get(id_c).map(|s| s.trim_start_matches('\'').to_string()) else {
             return Ok(Err("no post id".into()));
         };
-        let when = row
-            .get(time_c)
-            .and_then(parse_instant)
-            .filter(|_| legacy)
-            .or_else(|| snowflake_time(&id))
-            .or_else(|| {
-                row.get(time_c)
-                    .and_then(parse_date)
-                    .and_then(|d| d.and_hms_opt(0, 0, 0))
-                    .map(|t| t.and_utc())
+        let when =
+            row.get(time_c).and_then(parse_instant).filter(|_| legacy).or_else(|| snowflake_time(&id)).or_else(|| {
+                row.get(time_c).and_then(parse_date).and_then(|d| d.and_hms_opt(0, 0, 0)).map(|t| t.and_utc())
             });
         let text = row.get(text_c).map(unescape_html_entities);
-        let url = row
-            .get(link_c)
-            .map(str::to_string)
-            .unwrap_or_else(|| format!("https://x.com/{}/status/{id}", ctx.handle));
-        let kind = if text.as_deref().is_some_and(|s| s.starts_with("RT @")) {
-            PostKind::Repost
-        } else {
-            PostKind::Post
-        };
+        let url =
+            row.get(link_c).map(str::to_string).unwrap_or_else(|| format!("https://x.com/{}/status/{id}", ctx.handle));
+        let kind =
+            if text.as_deref().is_some_and(|s| s.starts_with("RT @")) { PostKind::Repost } else { PostKind::Post };
         let post = w.post(
             ctx.account_id,
             &NewPost {
@@ -438,21 +358,12 @@ pub fn post_analytics(
 }
 
 fn kind_of(legacy: bool) -> FileKind {
-    if legacy {
-        FileKind::XTweetActivityCsv
-    } else {
-        FileKind::XContentCsv
-    }
+    if legacy { FileKind::XTweetActivityCsv } else { FileKind::XContentCsv }
 }
 
 /// Daily account analytics: legacy `daily_tweet_activity_metrics_*.csv` (follows gained) and the
 /// current `account_overview_analytics.csv` (new follows and unfollows → a net series).
-pub fn daily_analytics(
-    r: Box<dyn Read + '_>,
-    ctx: &Ctx,
-    w: &mut Writer<'_>,
-    kind: FileKind,
-) -> Result<()> {
+pub fn daily_analytics(r: Box<dyn Read + '_>, ctx: &Ctx, w: &mut Writer<'_>, kind: FileKind) -> Result<()> {
     let mut t = Table::open(r, &ctx.display, is_header_of("date,"))?;
     let date_c = t.col(&["date"]);
     let gained_c = t.col(&["new follows", "follows"]);
@@ -465,10 +376,7 @@ pub fn daily_analytics(
         ("reposts", &["reposts", "retweets"][..]),
         ("bookmarks", &["bookmarks"][..]),
         ("shares", &["shares"][..]),
-        (
-            "profile_visits",
-            &["profile visits", "user profile clicks"][..],
-        ),
+        ("profile_visits", &["profile visits", "user profile clicks"][..]),
         ("posts_published", &["create post", "tweets published"][..]),
         ("video_views", &["video views"][..]),
         ("media_views", &["media views"][..]),
@@ -479,25 +387,13 @@ pub fn daily_analytics(
     .collect();
     t.rows(|row| {
         let Some(day) = row.get(date_c).and_then(parse_date) else {
-            return Ok(Err(format!(
-                "unreadable date {:?}",
-                row.get(date_c).unwrap_or("")
-            )));
+            return Ok(Err(format!("unreadable date {:?}", row.get(date_c).unwrap_or(""))));
         };
         let gained = row.get(gained_c).and_then(parse_count);
-        let lost = if kind == FileKind::XOverviewCsv {
-            row.get(lost_c).and_then(parse_count)
-        } else {
-            None
-        };
+        let lost = if kind == FileKind::XOverviewCsv { row.get(lost_c).and_then(parse_count) } else { None };
         w.follow_change(ctx.account_id, day, gained, lost, None)?;
         for (metric, col) in &metrics {
-            w.daily_metric(
-                ctx.account_id,
-                day,
-                metric,
-                row.get(*col).and_then(parse_decimal),
-            )?;
+            w.daily_metric(ctx.account_id, day, metric, row.get(*col).and_then(parse_decimal))?;
         }
         Ok(Ok(()))
     })?;
@@ -519,14 +415,10 @@ mod tests {
     #[test]
     fn permalinks_give_the_handle() {
         assert_eq!(
-            handle_from_permalink("https://twitter.com/rOpenSci/status/812369747765362688")
-                .as_deref(),
+            handle_from_permalink("https://twitter.com/rOpenSci/status/812369747765362688").as_deref(),
             Some("rOpenSci")
         );
-        assert_eq!(
-            handle_from_permalink("https://x.com/cam/status/1").as_deref(),
-            Some("cam")
-        );
+        assert_eq!(handle_from_permalink("https://x.com/cam/status/1").as_deref(), Some("cam"));
     }
 
     #[test]

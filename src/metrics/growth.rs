@@ -56,20 +56,13 @@ mod tests {
 
     #[test]
     fn growth_is_measured_from_the_last_known_count_before_the_window() {
-        let s = vec![
-            p("2026-01-01", 100),
-            p("2026-02-15", 150),
-            p("2026-04-01", 200),
-        ];
+        let s = vec![p("2026-01-01", 100), p("2026-02-15", 150), p("2026-04-01", 200)];
         let g = growth_over(&s, 30).unwrap();
         // 30 days before 2026-04-01 is 2026-03-02; the last count on or before it is 150.
         assert_eq!(g.absolute, 50);
         assert_eq!(g.percent, Some(50.0 / 150.0));
         assert!((g.per_day - 50.0 / 30.0).abs() < 1e-9);
-        assert!(
-            growth_over(&s, 365).is_none(),
-            "the series does not reach back a year"
-        );
+        assert!(growth_over(&s, 365).is_none(), "the series does not reach back a year");
         assert!(growth_over(&[], 30).is_none());
     }
 }

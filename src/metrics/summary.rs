@@ -44,8 +44,5 @@ pub fn account_report(conn: &Connection, id: i64) -> Result<AccountReport> {
 }
 
 pub fn all(conn: &Connection) -> Result<Vec<AccountReport>> {
-    accounts::list(conn)?
-        .iter()
-        .map(|a| account_report(conn, a.id))
-        .collect()
+    accounts::list(conn)?.iter().map(|a| account_report(conn, a.id)).collect()
 }

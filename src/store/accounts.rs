@@ -32,8 +32,7 @@ pub struct AccountSummary {
     pub connections: Option<i64>,
 }
 
-const SELECT: &str =
-    "SELECT a.id, a.platform, a.handle, a.display_name, a.label, a.role, a.is_demo,
+const SELECT: &str = "SELECT a.id, a.platform, a.handle, a.display_name, a.label, a.role, a.is_demo,
         (SELECT count(*) FROM posts p WHERE p.account_id = a.id AND p.kind <> 'repost')
     FROM accounts a";
 
@@ -58,9 +57,8 @@ fn summarize(conn: &Connection, row: &rusqlite::Row<'_>) -> Result<AccountSummar
 
 /// Every account, pro first, then by platform and handle.
 pub fn list(conn: &Connection) -> Result<Vec<AccountSummary>> {
-    let mut stmt = conn.prepare(&format!(
-        "{SELECT} ORDER BY CASE a.role WHEN 'pro' THEN 0 ELSE 1 END, a.platform, a.handle"
-    ))?;
+    let mut stmt =
+        conn.prepare(&format!("{SELECT} ORDER BY CASE a.role WHEN 'pro' THEN 0 ELSE 1 END, a.platform, a.handle"))?;
     let mut rows = stmt.query([])?;
     let mut out = Vec::new();
     while let Some(row) = rows.next()? {
@@ -74,10 +72,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<AccountSummary> {
     let mut rows = stmt.query([id])?;
     match rows.next()? {
         Some(row) => summarize(conn, row),
-        None => Err(Error::NotFound {
-            what: "account",
-            id,
-        }),
+        None => Err(Error::NotFound { what: "account", id }),
     }
 }
 
@@ -94,33 +89,20 @@ pub fn find(conn: &Connection, platform: Platform, handle: &str) -> Result<Optio
 /// Ids of the accounts of one platform.
 pub fn ids_on_platform(conn: &Connection, platform: Platform) -> Result<Vec<i64>> {
     let mut stmt = conn.prepare("SELECT id FROM accounts WHERE platform = ?1 ORDER BY id")?;
-    let ids = stmt
-        .query_map([platform], |r| r.get(0))?
-        .collect::<rusqlite::Result<Vec<i64>>>()?;
+    let ids = stmt.query_map([platform], |r| r.get(0))?.collect::<rusqlite::Result<Vec<i64>>>()?;
     Ok(ids)
 }
 
 pub fn platform_of(conn: &Connection, id: i64) -> Result<Platform> {
-    conn.query_row("SELECT platform FROM accounts WHERE id = ?1", [id], |r| {
-        r.get(0)
-    })
-    .optional()?
-    .ok_or(Error::NotFound {
-        what: "account",
-        id,
-    })
+    conn.query_row("SELECT platform FROM accounts WHERE id = ?1", [id], |r| r.get(0))
+        .optional()?
+        .ok_or(Error::NotFound { what: "account", id })
 }
 
 pub fn set_role(conn: &Connection, id: i64, role: Role) -> Result<()> {
-    let n = conn.execute(
-        "UPDATE accounts SET role = ?2 WHERE id = ?1",
-        params![id, role],
-    )?;
+    let n = conn.execute("UPDATE accounts SET role = ?2 WHERE id = ?1", params![id, role])?;
     if n == 0 {
-        return Err(Error::NotFound {
-            what: "account",
-            id,
-        });
+        return Err(Error::NotFound { what: "account", id });
     }
     Ok(())
 }
@@ -129,20 +111,12 @@ pub fn set_role(conn: &Connection, id: i64, role: Role) -> Result<()> {
 pub fn set_label(conn: &Connection, id: i64, label: &str) -> Result<()> {
     let label = label.trim();
     if label.chars().count() > 80 {
-        return Err(Error::InvalidArgument(
-            "a label has at most 80 characters".into(),
-        ));
+        return Err(Error::InvalidArgument("a label has at most 80 characters".into()));
     }
     let value = (!label.is_empty()).then_some(label);
-    let n = conn.execute(
-        "UPDATE accounts SET label = ?2 WHERE id = ?1",
-        params![id, value],
-    )?;
+    let n = conn.execute("UPDATE accounts SET label = ?2 WHERE id = ?1", params![id, value])?;
     if n == 0 {
-        return Err(Error::NotFound {
-            what: "account",
-            id,
-        });
+        return Err(Error::NotFound { what: "account", id });
     }
     Ok(())
 }

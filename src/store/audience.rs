@@ -38,11 +38,7 @@ fn parse_day(s: &str) -> Option<NaiveDate> {
 }
 
 /// The merged series of `metric` for an account, one point per day that any source covers.
-pub fn follower_series(
-    conn: &Connection,
-    account_id: i64,
-    metric: AudienceMetric,
-) -> Result<Vec<SeriesPoint>> {
+pub fn follower_series(conn: &Connection, account_id: i64, metric: AudienceMetric) -> Result<Vec<SeriesPoint>> {
     // (date, source) -> (value, lower_bound)
     let mut per_source: BTreeMap<(NaiveDate, AudienceSource), (i64, bool)> = BTreeMap::new();
     let mut stmt = conn.prepare_cached(
@@ -74,20 +70,13 @@ pub fn follower_series(
 
     if metric == AudienceMetric::Followers {
         for (date, value) in anchored_changes(conn, account_id, &per_source)? {
-            per_source
-                .entry((date, AudienceSource::AnalyticsSeries))
-                .or_insert((value, false));
+            per_source.entry((date, AudienceSource::AnalyticsSeries)).or_insert((value, false));
         }
     }
 
     let mut merged: BTreeMap<NaiveDate, SeriesPoint> = BTreeMap::new();
     for ((date, source), (value, lower)) in per_source {
-        let candidate = SeriesPoint {
-            date,
-            followers: value,
-            source,
-            lower_bound: lower,
-        };
+        let candidate = SeriesPoint { date, followers: value, source, lower_bound: lower };
         match merged.get(&date) {
             Some(cur) if cur.source.rank() >= source.rank() => {}
             _ => {
@@ -95,7 +84,63 @@ pub fn follower_series(
             }
         }
     }
-    Ok(merged.into_values().collect())
+    let mut series: Vec<SeriesPoint> = merged.into_values().collect();
+    if metric == AudienceMetric::Followers {
+        estimate_losses_between_totals(conn, account_id, &mut series)?;
+    }
+    Ok(series)
+}
+
+/// Between two measured totals, exports that give daily gains but no losses (LinkedIn) let us know
+/// the losses of the whole interval: L = total(start) + gains − total(end). The lower bounds
+/// back-filled from the later total are replaced by estimates that spread L evenly over the
+/// days, so the history joins both totals instead of dropping below the first one.
+fn estimate_losses_between_totals(conn: &Connection, account_id: i64, series: &mut [SeriesPoint]) -> Result<()> {
+    if !series.iter().any(|p| p.lower_bound && p.source == AudienceSource::AnalyticsSeries) {
+        return Ok(());
+    }
+    let mut gains: BTreeMap<NaiveDate, i64> = BTreeMap::new();
+    {
+        let mut stmt = conn.prepare_cached(
+            "SELECT day, gained FROM follow_changes
+             WHERE account_id = ?1 AND gained IS NOT NULL AND lost IS NULL AND net IS NULL ORDER BY id",
+        )?;
+        let mut rows = stmt.query([account_id])?;
+        while let Some(r) = rows.next()? {
+            let day: String = r.get(0)?;
+            if let Some(d) = parse_day(&day) {
+                gains.insert(d, r.get(1)?);
+            }
+        }
+    }
+    let measured: Vec<usize> = (0..series.len()).filter(|&i| !series[i].lower_bound).collect();
+    for pair in measured.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let inside = &series[a + 1..b];
+        if inside.is_empty() || !inside.iter().all(|p| p.lower_bound && p.source == AudienceSource::AnalyticsSeries) {
+            continue;
+        }
+        let (d0, v0) = (series[a].date, series[a].followers);
+        let (d1, v1) = (series[b].date, series[b].followers);
+        let span = (d1 - d0).num_days();
+        let after_d0 = d0.succ_opt().unwrap_or(d0);
+        let covered = gains.range(after_d0..=d1).count() as i64;
+        if span <= 1 || covered * 10 < span * 9 {
+            continue; // gains missing for more than a tenth of the days: leave the bounds
+        }
+        let total_gains: i64 = gains.range(after_d0..=d1).map(|(_, g)| g).sum();
+        let losses = v0 + total_gains - v1;
+        if losses < 0 {
+            continue; // the totals and gains disagree; keep what the exports say
+        }
+        for p in &mut series[a + 1..b] {
+            let gained: i64 = gains.range(after_d0..=p.date).map(|(_, g)| g).sum();
+            let elapsed = (p.date - d0).num_days() as f64 / span as f64;
+            p.followers = v0 + gained - (losses as f64 * elapsed).round() as i64;
+            p.lower_bound = false;
+        }
+    }
+    Ok(())
 }
 
 /// Daily net changes turned into absolute counts by anchoring on a measured count.
@@ -105,17 +150,14 @@ fn anchored_changes(
     observed: &BTreeMap<(NaiveDate, AudienceSource), (i64, bool)>,
 ) -> Result<Vec<(NaiveDate, i64)>> {
     let nets = daily_net_changes(conn, account_id)?;
-    let (Some((&first, _)), Some((&last, _))) = (nets.first_key_value(), nets.last_key_value())
-    else {
+    let (Some((&first, _)), Some((&last, _))) = (nets.first_key_value(), nets.last_key_value()) else {
         return Ok(Vec::new());
     };
     // The measured count nearest to the end of the change series, within the allowed gap.
     let anchor = observed
         .iter()
         .filter(|((_, s), (_, lower))| *s != AudienceSource::Reconstructed && !lower)
-        .filter(|((d, _), _)| {
-            *d >= first.pred_opt().unwrap_or(first) && (*d - last).num_days() <= ANCHOR_MAX_GAP_DAYS
-        })
+        .filter(|((d, _), _)| *d >= first.pred_opt().unwrap_or(first) && (*d - last).num_days() <= ANCHOR_MAX_GAP_DAYS)
         .max_by_key(|((d, s), _)| (std::cmp::Reverse((*d - last).num_days().abs()), s.rank()))
         .map(|((d, _), (v, _))| (*d, *v));
     let Some((anchor_day, anchor_value)) = anchor else {
@@ -149,9 +191,8 @@ fn anchored_changes(
 
 /// Net follower change per day (newest import wins for a day); days with gains only are left out.
 pub fn daily_net_changes(conn: &Connection, account_id: i64) -> Result<BTreeMap<NaiveDate, i64>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT day, gained, lost, net FROM follow_changes WHERE account_id = ?1 ORDER BY id",
-    )?;
+    let mut stmt =
+        conn.prepare_cached("SELECT day, gained, lost, net FROM follow_changes WHERE account_id = ?1 ORDER BY id")?;
     let mut rows = stmt.query([account_id])?;
     let mut out = BTreeMap::new();
     while let Some(r) = rows.next()? {
@@ -176,11 +217,7 @@ pub fn daily_net_changes(conn: &Connection, account_id: i64) -> Result<BTreeMap<
 }
 
 /// The most recent value of a metric, whatever its source.
-pub fn latest_value(
-    conn: &Connection,
-    account_id: i64,
-    metric: AudienceMetric,
-) -> Result<Option<i64>> {
+pub fn latest_value(conn: &Connection, account_id: i64, metric: AudienceMetric) -> Result<Option<i64>> {
     Ok(conn
         .query_row(
             "SELECT value FROM audience_observations WHERE account_id = ?1 AND metric = ?2
@@ -201,10 +238,7 @@ mod tests {
         let store = Store::open(dir.path().join("t.db")).unwrap();
         let id = store
             .write(|tx| {
-                tx.execute(
-                    "INSERT INTO accounts (platform, handle, created_at) VALUES ('x', 'a', '2026-01-01')",
-                    [],
-                )?;
+                tx.execute("INSERT INTO accounts (platform, handle, created_at) VALUES ('x', 'a', '2026-01-01')", [])?;
                 Ok(tx.last_insert_rowid())
             })
             .unwrap();
@@ -234,9 +268,7 @@ mod tests {
                 Ok(())
             })
             .unwrap();
-        let s = store
-            .read(|c| follower_series(c, id, AudienceMetric::Followers))
-            .unwrap();
+        let s = store.read(|c| follower_series(c, id, AudienceMetric::Followers)).unwrap();
         let pairs: Vec<(NaiveDate, i64)> = s.iter().map(|p| (p.date, p.followers)).collect();
         // 2026-01-04 is the anchor (no change known that day); end of 01-03 = 100, 01-02 = 103,
         // 01-01 = 98, and the day before the series = 90.
@@ -266,10 +298,39 @@ mod tests {
                 Ok(())
             })
             .unwrap();
-        let s = store
-            .read(|c| follower_series(c, id, AudienceMetric::Followers))
-            .unwrap();
+        let s = store.read(|c| follower_series(c, id, AudienceMetric::Followers)).unwrap();
         assert!(s.is_empty());
+    }
+
+    #[test]
+    fn gains_between_two_totals_spread_the_losses() {
+        let (_dir, store, id) = store_with_account();
+        store
+            .write(|tx| {
+                let mut obs = tx.prepare(
+                    "INSERT INTO audience_observations (account_id, observed_on, metric, value, source, lower_bound)
+                     VALUES (?1, ?2, 'followers', ?3, 'analytics_series', ?4)",
+                )?;
+                // Older export: total 100 on Jan 1. Newer: total 120 on Jan 5, gains 10 a day,
+                // back-filled lower bounds 90, 100, 110 for Jan 2-4.
+                obs.execute(params![id, "2026-01-01", 100, 0])?;
+                obs.execute(params![id, "2026-01-02", 90, 1])?;
+                obs.execute(params![id, "2026-01-03", 100, 1])?;
+                obs.execute(params![id, "2026-01-04", 110, 1])?;
+                obs.execute(params![id, "2026-01-05", 120, 0])?;
+                for d in ["2026-01-02", "2026-01-03", "2026-01-04", "2026-01-05"] {
+                    tx.execute(
+                        "INSERT INTO follow_changes (account_id, day, gained) VALUES (?1, ?2, 10)",
+                        params![id, d],
+                    )?;
+                }
+                Ok(())
+            })
+            .unwrap();
+        let s = store.read(|c| follower_series(c, id, AudienceMetric::Followers)).unwrap();
+        let v: Vec<(i64, bool)> = s.iter().map(|p| (p.followers, p.lower_bound)).collect();
+        // 40 gained, 20 lost over 4 days (5 a day): 105, 110, 115, then the measured 120.
+        assert_eq!(v, vec![(100, false), (105, false), (110, false), (115, false), (120, false)]);
     }
 
     #[test]
@@ -288,14 +349,9 @@ mod tests {
                 Ok(())
             })
             .unwrap();
-        let s = store
-            .read(|c| follower_series(c, id, AudienceMetric::Followers))
-            .unwrap();
+        let s = store.read(|c| follower_series(c, id, AudienceMetric::Followers)).unwrap();
         assert_eq!(s.len(), 2);
         assert_eq!((s[0].followers, s[0].lower_bound), (50, true));
-        assert_eq!(
-            (s[1].followers, s[1].source),
-            (70, AudienceSource::ExportSnapshot)
-        );
+        assert_eq!((s[1].followers, s[1].source), (70, AudienceSource::ExportSnapshot));
     }
 }

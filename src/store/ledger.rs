@@ -56,9 +56,7 @@ pub fn find_by_hash(conn: &Connection, hash: &str) -> Result<Option<ImportRecord
 
 pub fn list(conn: &Connection) -> Result<Vec<ImportRecord>> {
     let mut stmt = conn.prepare(&format!("{SELECT} ORDER BY id DESC"))?;
-    let rows = stmt
-        .query_map([], record)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let rows = stmt.query_map([], record)?.collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
 
@@ -105,11 +103,7 @@ pub struct Finish<'a> {
 }
 
 pub fn finish(conn: &Connection, id: i64, f: Finish<'_>) -> Result<()> {
-    let outcome = if f.warnings.is_empty() {
-        "imported"
-    } else {
-        "imported_with_warnings"
-    };
+    let outcome = if f.warnings.is_empty() { "imported" } else { "imported_with_warnings" };
     conn.execute(
         "UPDATE imports SET format = ?2, account_id = ?3, outcome = ?4, counts = ?5, warnings = ?6,
                 date_from = ?7, date_to = ?8 WHERE id = ?1",

@@ -22,10 +22,8 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// The schema, in order. Never edit a migration that has shipped: add a new one.
-const MIGRATIONS_SLICE: &[M<'static>] = &[
-    M::up(include_str!("migrations/0001_init.sql")),
-    M::up(include_str!("migrations/0002_annotations_settings.sql")),
-];
+const MIGRATIONS_SLICE: &[M<'static>] =
+    &[M::up(include_str!("migrations/0001_init.sql")), M::up(include_str!("migrations/0002_annotations_settings.sql"))];
 
 pub fn migrations() -> Migrations<'static> {
     Migrations::from_slice(MIGRATIONS_SLICE)
@@ -89,23 +87,14 @@ impl Store {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         }
-        let existed = path.exists()
-            && std::fs::metadata(&path)
-                .map(|m| m.len() > 0)
-                .unwrap_or(false);
+        let existed = path.exists() && std::fs::metadata(&path).map(|m| m.len() > 0).unwrap_or(false);
         let mut conn = Connection::open_with_flags(
             &path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE
-                | OpenFlags::SQLITE_OPEN_CREATE
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         let found = read_user_version(&conn, &path)?;
         if found > SCHEMA_VERSION {
-            return Err(Error::DatabaseTooNew {
-                path: path.display().to_string(),
-                found,
-                supported: SCHEMA_VERSION,
-            });
+            return Err(Error::DatabaseTooNew { path: path.display().to_string(), found, supported: SCHEMA_VERSION });
         }
         if existed && found == 0 && !is_empty_schema(&conn)? {
             return Err(Error::NotADatabase {
@@ -121,11 +110,7 @@ impl Store {
             let backup = backup_path(&path, found);
             online_backup(&conn, &backup)?;
             migrations().to_latest(&mut conn)?;
-            OpenOutcome::Migrated {
-                from: found,
-                to: SCHEMA_VERSION,
-                backup,
-            }
+            OpenOutcome::Migrated { from: found, to: SCHEMA_VERSION, backup }
         } else {
             OpenOutcome::UpToDate
         };
@@ -183,16 +168,12 @@ impl Store {
 }
 
 fn read_user_version(conn: &Connection, path: &Path) -> Result<i64> {
-    conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))
-        .map_err(|e| match e {
-            rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase => {
-                Error::NotADatabase {
-                    path: path.display().to_string(),
-                    detail: f.to_string(),
-                }
-            }
-            other => other.into(),
-        })
+    conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)).map_err(|e| match e {
+        rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase => {
+            Error::NotADatabase { path: path.display().to_string(), detail: f.to_string() }
+        }
+        other => other.into(),
+    })
 }
 
 fn is_empty_schema(conn: &Connection) -> Result<bool> {
@@ -202,10 +183,7 @@ fn is_empty_schema(conn: &Connection) -> Result<bool> {
 
 fn backup_path(path: &Path, version: i64) -> PathBuf {
     let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S");
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     path.with_file_name(format!("{name}.v{version}-{stamp}.bak"))
 }
 

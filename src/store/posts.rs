@@ -28,10 +28,7 @@ pub(crate) const METRIC_COLUMNS: &str = "views, impressions, reach, likes, comme
     saves, engagements, profile_visits, follows, link_clicks, watch_time_s, avg_view_duration_s, avg_pct_viewed";
 
 /// Reads the 16 metric columns starting at `first`.
-pub(crate) fn metrics_from_row(
-    r: &rusqlite::Row<'_>,
-    first: usize,
-) -> rusqlite::Result<PostMetrics> {
+pub(crate) fn metrics_from_row(r: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<PostMetrics> {
     Ok(PostMetrics {
         views: r.get(first)?,
         impressions: r.get(first + 1)?,
@@ -76,17 +73,12 @@ pub fn list(conn: &Connection, account_id: i64) -> Result<Vec<PostRow>> {
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let index: std::collections::HashMap<i64, usize> =
-        posts.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
+    let index: std::collections::HashMap<i64, usize> = posts.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
     let mut obs = conn.prepare(&format!(
         "SELECT m.post_id, m.observed_on, m.source, {cols} FROM post_metrics m
          JOIN posts p ON p.id = m.post_id WHERE p.account_id = ?1
          ORDER BY m.post_id, m.observed_on, m.id",
-        cols = METRIC_COLUMNS
-            .split(", ")
-            .map(|c| format!("m.{c}"))
-            .collect::<Vec<_>>()
-            .join(", ")
+        cols = METRIC_COLUMNS.split(", ").map(|c| format!("m.{c}")).collect::<Vec<_>>().join(", ")
     ))?;
     let mut rows = obs.query([account_id])?;
     while let Some(r) = rows.next()? {
@@ -117,12 +109,7 @@ pub struct NewPost<'a> {
 /// Returns the post id and whether it is new.
 /// Returns the post id and whether the row was created by `import_id` (by this call, or earlier
 /// in the same import).
-pub fn upsert(
-    conn: &Connection,
-    account_id: i64,
-    import_id: i64,
-    p: &NewPost<'_>,
-) -> Result<(i64, bool)> {
+pub fn upsert(conn: &Connection, account_id: i64, import_id: i64, p: &NewPost<'_>) -> Result<(i64, bool)> {
     // One statement: insert, or complete the known post (known fields kept, missing ones filled).
     let mut stmt = conn.prepare_cached(
         "INSERT INTO posts (account_id, platform_post_id, published_at, kind, text, url, duration_s, import_id)
@@ -136,16 +123,7 @@ pub fn upsert(
          RETURNING id, import_id IS ?8",
     )?;
     let row = stmt.query_row(
-        params![
-            account_id,
-            p.platform_post_id,
-            p.published_at,
-            p.kind,
-            p.text,
-            p.url,
-            p.duration_s,
-            import_id
-        ],
+        params![account_id, p.platform_post_id, p.published_at, p.kind, p.text, p.url, p.duration_s, import_id],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
     Ok(row)
@@ -173,13 +151,7 @@ pub fn observe(
         let previous = last
             .query_row(params![post_id, source], |r| metrics_from_row(r, 0))
             .map(Some)
-            .or_else(|e| {
-                if e == rusqlite::Error::QueryReturnedNoRows {
-                    Ok(None)
-                } else {
-                    Err(e)
-                }
-            })?;
+            .or_else(|e| if e == rusqlite::Error::QueryReturnedNoRows { Ok(None) } else { Err(e) })?;
         if previous.as_ref() == Some(m) {
             return Ok(false);
         }

@@ -27,13 +27,7 @@ impl Env {
     }
 
     pub fn import(&self, path: &Path, opts: &ImportOptions) -> resonance::Result<ImportReport> {
-        import::import(
-            &self.store,
-            &Input::path(path),
-            opts,
-            &Silent,
-            &AtomicBool::new(false),
-        )
+        import::import(&self.store, &Input::path(path), opts, &Silent, &AtomicBool::new(false))
     }
 
     /// Row counts of every data table: "the database exactly as before" is these equal.
@@ -53,8 +47,7 @@ impl Env {
                     "post_metrics",
                     "daily_metrics",
                 ] {
-                    let n: i64 =
-                        c.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))?;
+                    let n: i64 = c.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))?;
                     out.push((t.to_string(), n));
                 }
                 Ok(out)
@@ -67,8 +60,7 @@ impl Env {
 pub fn zip(path: &Path, entries: &[(&str, &[u8])]) {
     let f = std::fs::File::create(path).unwrap();
     let mut z = zip::ZipWriter::new(f);
-    let opts = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
+    let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
     for (name, bytes) in entries {
         z.start_file(*name, opts).unwrap();
         z.write_all(bytes).unwrap();
