@@ -260,7 +260,8 @@ pub fn time_ticks(from: NaiveDate, to: NaiveDate, max: usize, lang: Lang) -> Vec
     let mut out = Vec::new();
     loop {
         let first = NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(from);
-        let aligned = if step >= 12 { m == 1 && (y % (step as i32 / 12).max(1) == 0) } else { (m - 1) % step == 0 };
+        let aligned =
+            if step >= 12 { m == 1 && (y % (step as i32 / 12).max(1) == 0) } else { (m - 1).is_multiple_of(step) };
         if first >= from && first <= to && aligned {
             let label = if step >= 12 { y.to_string() } else { lang.month_year(first) };
             out.push((day_number(first), label));
