@@ -83,15 +83,64 @@ enum Command {
         #[arg(long)]
         limit: Option<usize>,
     },
-    /// Where each account stands and how it moved.
+    /// Where each account stands and how it moved: vanity and genuine over a period.
     Summary {
         #[arg(long)]
         account: Option<i64>,
+        /// First day of the period (default: 90 days before its end).
+        #[arg(long)]
+        from: Option<chrono::NaiveDate>,
+        /// Last day of the period (default: the account's last day of data).
+        #[arg(long)]
+        to: Option<chrono::NaiveDate>,
+    },
+    /// Flagged days of an account's follower history, each explained or not, and the checklist.
+    Authenticity {
+        #[arg(long)]
+        account: i64,
+    },
+    /// Followers shared by accounts of the same platform.
+    Overlap,
+    /// Pro against personal, side by side.
+    Compare {
+        /// Length of the period, in days, ending on the latest data.
+        #[arg(long, default_value_t = 90)]
+        days: i64,
+    },
+    /// Insights in plain words.
+    Insights,
+    /// Everything the engine computes for one account (periods, contrast, authenticity, outlook, benchmarks).
+    Analyse {
+        #[arg(long)]
+        account: i64,
+    },
+    /// Note what happened on a day (a giveaway, a press article…); flagged days consider it.
+    Annotate {
+        #[arg(long)]
+        account: Option<i64>,
+        /// The day (YYYY-MM-DD).
+        #[arg(long)]
+        day: chrono::NaiveDate,
+        #[arg(long, value_enum)]
+        kind: KindArg,
+        #[arg(long, default_value = "")]
+        note: String,
     },
     /// The import ledger.
     Imports,
     /// Draw a chart to an SVG or PNG file.
     Chart(cli::chart::ChartArgs),
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum KindArg {
+    Giveaway,
+    Press,
+    Shoutout,
+    Ads,
+    Collaboration,
+    Event,
+    Other,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -157,7 +206,24 @@ fn run(command: Command, db: &std::path::Path, out: &cli::Out) -> Result<ExitCod
             cli::commands::followers(&store()?, account, metric, out)
         }
         Command::Posts { account, limit } => cli::commands::posts(&store()?, account, limit, out),
-        Command::Summary { account } => cli::commands::summary(&store()?, account, out),
+        Command::Summary { account, from, to } => cli::commands::summary(&store()?, account, from, to, out),
+        Command::Authenticity { account } => cli::analysis::authenticity(&store()?, account, out),
+        Command::Overlap => cli::analysis::overlap(&store()?, out),
+        Command::Compare { days } => cli::analysis::compare(&store()?, days, out),
+        Command::Insights => cli::analysis::insights(&store()?, out),
+        Command::Analyse { account } => cli::analysis::analyse(&store()?, account, out),
+        Command::Annotate { account, day, kind, note } => {
+            let kind = match kind {
+                KindArg::Giveaway => "giveaway",
+                KindArg::Press => "press",
+                KindArg::Shoutout => "shoutout",
+                KindArg::Ads => "ads",
+                KindArg::Collaboration => "collaboration",
+                KindArg::Event => "event",
+                KindArg::Other => "other",
+            };
+            cli::analysis::annotate(&store()?, account, day, kind, &note, out)
+        }
         Command::Imports => cli::commands::imports(&store()?, out),
         Command::Chart(args) => cli::chart::run(&store()?, args, out),
     }

@@ -356,10 +356,18 @@ pub fn posts(store: &Store, account: i64, limit: Option<usize>, out: &Out) -> Re
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn summary(store: &Store, account: Option<i64>, out: &Out) -> Result<ExitCode, Error> {
+pub fn summary(
+    store: &Store,
+    account: Option<i64>,
+    from: Option<chrono::NaiveDate>,
+    to: Option<chrono::NaiveDate>,
+    out: &Out,
+) -> Result<ExitCode, Error> {
+    use resonance::metrics::summary::{PeriodChoice, all_for, report};
+    let choice = PeriodChoice { from, to, ..PeriodChoice::default() };
     let reports = store.read(|c| match account {
-        Some(id) => Ok(vec![resonance::metrics::summary::account_report(c, id)?]),
-        None => resonance::metrics::summary::all(c),
+        Some(id) => Ok(vec![report(&resonance::metrics::data::AccountData::load(c, id)?, choice)]),
+        None => all_for(c, choice),
     })?;
     if out.json {
         out.json(&reports);
@@ -387,7 +395,49 @@ pub fn summary(store: &Store, account: Option<i64>, out: &Out) -> Result<ExitCod
                 l.int(g.absolute)
             );
         }
-        println!("  {}: {}", out.t("posts in the last 90 days", "publications sur 90 jours"), r.posts_90d);
+        if let Some(p) = &r.period {
+            let total = |t: Option<resonance::metrics::engagement::Total>| {
+                t.map(|t| l.int(t.value)).unwrap_or_else(|| "—".into())
+            };
+            let mean = |m: Option<resonance::metrics::engagement::Mean>| {
+                m.map(|m| l.decimal(m.value, 1)).unwrap_or_else(|| "—".into())
+            };
+            println!(
+                "  {} {} → {}: {} {}",
+                out.t("period", "période"),
+                p.from,
+                p.to,
+                p.posts,
+                out.t("posts", "publications")
+            );
+            println!(
+                "    {}: {} {} · {} {} · {} {}",
+                out.t("vanity", "vanité"),
+                total(p.vanity.likes),
+                out.t("likes", "j'aime"),
+                total(p.vanity.views),
+                out.t("views", "vues"),
+                total(p.vanity.reach),
+                out.t("reach", "portée")
+            );
+            println!(
+                "    {}: {} {} · {} {} · {} {}",
+                out.t("genuine", "réel"),
+                total(p.genuine.conversation),
+                out.t("comments/replies", "commentaires/réponses"),
+                total(p.genuine.amplification),
+                out.t("shares", "partages"),
+                total(p.genuine.saves),
+                out.t("saves", "enregistrements")
+            );
+            println!(
+                "    {}: {} · {}: {}",
+                out.t("conversation per post", "conversation par publication"),
+                mean(p.kaushik.conversation_per_post),
+                out.t("genuine share", "part réelle"),
+                p.genuine_share.map(|m| l.percent(m.value, 1)).unwrap_or_else(|| "—".into())
+            );
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

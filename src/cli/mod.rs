@@ -1,5 +1,6 @@
 //! Output of the command line: human tables or stable JSON, errors on stderr, progress bars.
 
+pub mod analysis;
 pub mod chart;
 pub mod commands;
 

@@ -203,7 +203,7 @@ pub fn period_stats(data: &AccountData, from: NaiveDate, to: NaiveDate) -> Perio
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::model::{AudienceSource, PostKind, Role};
     use crate::store::accounts::AccountSummary;

@@ -1,10 +1,12 @@
-//! The summary of each account: where its audience stands and how it moved.
+//! The summary of each account: where its audience stands, how it moved, and the vanity and
+//! genuine sides of a period (the last 90 days of its data by default) and of the period before.
 
 use crate::error::Result;
+use crate::metrics::data::AccountData;
+use crate::metrics::engagement::{PeriodStats, period_stats};
 use crate::metrics::growth::{Growth, growth_over};
-use crate::model::AudienceMetric;
 use crate::store::accounts::{self, AccountSummary};
-use crate::store::audience;
+use chrono::{Duration, NaiveDate};
 use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
@@ -21,28 +23,66 @@ pub struct AccountReport {
     /// Earliest and latest day of the follower history.
     pub history_from: Option<String>,
     pub history_to: Option<String>,
+    /// Vanity and genuine over the period (default: the last 90 days of the account's data).
+    pub period: Option<PeriodStats>,
+    /// The period of the same length just before.
+    pub previous: Option<PeriodStats>,
+}
+
+/// A period: explicit bounds, or the `days` ending on the account's last day of data.
+#[derive(Debug, Clone, Copy)]
+pub struct PeriodChoice {
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub days: i64,
+}
+
+impl Default for PeriodChoice {
+    fn default() -> Self {
+        PeriodChoice { from: None, to: None, days: 90 }
+    }
+}
+
+pub fn report(data: &AccountData, choice: PeriodChoice) -> AccountReport {
+    let end = choice.to.or_else(|| data.last_day());
+    let bounds = end.map(|e| (choice.from.unwrap_or(e - Duration::days(choice.days - 1)), e));
+    let (period, previous) = match bounds {
+        Some((from, to)) if from <= to => {
+            let len = (to - from).num_days() + 1;
+            (
+                Some(period_stats(data, from, to)),
+                Some(period_stats(data, from - Duration::days(len), from - Duration::days(1))),
+            )
+        }
+        _ => (None, None),
+    };
+    let posts_90d = match data.posts.iter().filter_map(|p| p.published).max() {
+        Some(last) => {
+            data.posts.iter().filter(|p| p.published.is_some_and(|t| t > last - Duration::days(90))).count() as i64
+        }
+        None => 0,
+    };
+    AccountReport {
+        account: data.account.clone(),
+        growth_30d: growth_over(&data.series, 30),
+        growth_90d: growth_over(&data.series, 90),
+        growth_365d: growth_over(&data.series, 365),
+        posts_90d,
+        history_from: data.series.first().map(|p| p.date.to_string()),
+        history_to: data.series.last().map(|p| p.date.to_string()),
+        period,
+        previous,
+    }
 }
 
 pub fn account_report(conn: &Connection, id: i64) -> Result<AccountReport> {
-    let account = accounts::get(conn, id)?;
-    let series = audience::follower_series(conn, id, AudienceMetric::Followers)?;
-    let posts_90d: i64 = conn.query_row(
-        "SELECT count(*) FROM posts WHERE account_id = ?1 AND kind <> 'repost'
-         AND published_at >= strftime('%Y-%m-%dT%H:%M:%SZ', (SELECT max(published_at) FROM posts WHERE account_id = ?1), '-90 days')",
-        [id],
-        |r| r.get(0),
-    )?;
-    Ok(AccountReport {
-        growth_30d: growth_over(&series, 30),
-        growth_90d: growth_over(&series, 90),
-        growth_365d: growth_over(&series, 365),
-        posts_90d,
-        history_from: series.first().map(|p| p.date.to_string()),
-        history_to: series.last().map(|p| p.date.to_string()),
-        account,
-    })
+    Ok(report(&AccountData::load(conn, id)?, PeriodChoice::default()))
 }
 
 pub fn all(conn: &Connection) -> Result<Vec<AccountReport>> {
-    accounts::list(conn)?.iter().map(|a| account_report(conn, a.id)).collect()
+    all_for(conn, PeriodChoice::default())
+}
+
+pub fn all_for(conn: &Connection, choice: PeriodChoice) -> Result<Vec<AccountReport>> {
+    accounts::list(conn)?.iter().map(|a| Ok(report(&AccountData::load(conn, a.id)?, choice))).collect()
 }

@@ -9,6 +9,7 @@
 //!   SQLite's online backup; a database written by a newer schema is refused untouched.
 
 pub mod accounts;
+pub mod annotations;
 pub mod audience;
 pub mod ledger;
 pub mod posts;
