@@ -234,7 +234,7 @@ mod tests {
                 lower_bound: false,
             });
             if i % 7 == 0 {
-                let genuine = 40 - (i * 20 / 181);
+                let genuine = 40 - i / 7;
                 posts.push(PostFacts {
                     id: i,
                     platform_post_id: i.to_string(),
