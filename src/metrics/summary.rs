@@ -5,7 +5,7 @@ use crate::error::Result;
 use crate::metrics::data::AccountData;
 use crate::metrics::engagement::{PeriodStats, period_stats};
 use crate::metrics::growth::{Growth, growth_over};
-use crate::store::accounts::{self, AccountSummary};
+use crate::store::accounts::AccountSummary;
 use chrono::{Duration, NaiveDate};
 use rusqlite::Connection;
 use serde::Serialize;
@@ -84,5 +84,5 @@ pub fn all(conn: &Connection) -> Result<Vec<AccountReport>> {
 }
 
 pub fn all_for(conn: &Connection, choice: PeriodChoice) -> Result<Vec<AccountReport>> {
-    accounts::list(conn)?.iter().map(|a| Ok(report(&AccountData::load(conn, a.id)?, choice))).collect()
+    Ok(AccountData::load_all(conn)?.iter().map(|d| report(d, choice)).collect())
 }

@@ -36,9 +36,16 @@ const SELECT: &str = "SELECT a.id, a.platform, a.handle, a.display_name, a.label
         (SELECT count(*) FROM posts p WHERE p.account_id = a.id AND p.kind <> 'repost')
     FROM accounts a";
 
-fn summarize(conn: &Connection, row: &rusqlite::Row<'_>) -> Result<AccountSummary> {
+fn summarize(
+    conn: &Connection,
+    row: &rusqlite::Row<'_>,
+    series: Option<&[audience::SeriesPoint]>,
+) -> Result<AccountSummary> {
     let id: i64 = row.get(0)?;
-    let latest = audience::follower_series(conn, id, AudienceMetric::Followers)?.pop();
+    let latest = match series {
+        Some(s) => s.last().cloned(),
+        None => audience::follower_series(conn, id, AudienceMetric::Followers)?.pop(),
+    };
     Ok(AccountSummary {
         id,
         platform: row.get(1)?,
@@ -62,16 +69,21 @@ pub fn list(conn: &Connection) -> Result<Vec<AccountSummary>> {
     let mut rows = stmt.query([])?;
     let mut out = Vec::new();
     while let Some(row) = rows.next()? {
-        out.push(summarize(conn, row)?);
+        out.push(summarize(conn, row, None)?);
     }
     Ok(out)
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<AccountSummary> {
-    let mut stmt = conn.prepare(&format!("{SELECT} WHERE a.id = ?1"))?;
+    get_with(conn, id, None)
+}
+
+/// Like [`get`], with the account's follower series when the caller already has it.
+pub fn get_with(conn: &Connection, id: i64, series: Option<&[audience::SeriesPoint]>) -> Result<AccountSummary> {
+    let mut stmt = conn.prepare_cached(&format!("{SELECT} WHERE a.id = ?1"))?;
     let mut rows = stmt.query([id])?;
     match rows.next()? {
-        Some(row) => summarize(conn, row),
+        Some(row) => summarize(conn, row, series),
         None => Err(Error::NotFound { what: "account", id }),
     }
 }
@@ -84,6 +96,26 @@ pub fn find(conn: &Connection, platform: Platform, handle: &str) -> Result<Optio
             |r| r.get(0),
         )
         .optional()?)
+}
+
+/// The account without counting its posts (the caller counts them), for bulk loads.
+pub fn get_light(conn: &Connection, id: i64, series: &[audience::SeriesPoint]) -> Result<AccountSummary> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.id, a.platform, a.handle, a.display_name, a.label, a.role, a.is_demo, 0 FROM accounts a WHERE a.id = ?1",
+    )?;
+    let mut rows = stmt.query([id])?;
+    match rows.next()? {
+        Some(row) => summarize(conn, row, Some(series)),
+        None => Err(Error::NotFound { what: "account", id }),
+    }
+}
+
+/// Ids of every account, in the order of [`list`].
+pub fn ids(conn: &Connection) -> Result<Vec<i64>> {
+    let mut stmt = conn
+        .prepare_cached("SELECT id FROM accounts ORDER BY CASE role WHEN 'pro' THEN 0 ELSE 1 END, platform, handle")?;
+    let ids = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<Vec<i64>>>()?;
+    Ok(ids)
 }
 
 /// Ids of the accounts of one platform.
