@@ -283,7 +283,7 @@ impl AccountData {
             }
         }
         for a in &mut out {
-            a.posts.sort_by(|x, y| (x.published, x.id).cmp(&(y.published, y.id)));
+            a.posts.sort_by_key(|x| (x.published, x.id));
             a.account.posts = a.posts.len() as i64;
         }
         {
