@@ -24,7 +24,7 @@ pub fn growth_series(
     for a in list.iter().filter(|a| ids.is_empty() || ids.contains(&a.id)) {
         let mut points = audience::follower_series(conn, a.id, AudienceMetric::Followers)?;
         points.retain(|p| from.is_none_or(|f| p.date >= f) && to.is_none_or(|t| p.date <= t));
-        out.push(GrowthSeries { label: account_label(a), role: a.role, points });
+        out.push(GrowthSeries { label: account_label(a), role: a.role, points, flags: Vec::new() });
     }
     Ok(out)
 }

@@ -1,14 +1,15 @@
 //! Chart 1: follower growth over time, for one account or several. Pro accounts in cool colours,
-//! personal ones in warm colours; the part of a history rebuilt from follow dates (a lower bound)
-//! is drawn dashed.
+//! personal ones in warm colours; the part of a history that is a lower bound is drawn dashed;
+//! flagged days are marked (warning colour when nothing explains them).
 
 use super::{
-    ChartError, ChartOptions, FONT, TickAxis, day_number, decimate, draw_err, from_day_number, log_ticks, nice_ticks,
-    time_ticks,
+    ChartError, ChartOptions, day_number, decimate, draw_err, empty_message, legend, log_ticks, nice_ticks, time_chart,
+    titled,
 };
+use crate::metrics::authenticity::Verdict;
 use crate::model::Role;
 use crate::store::audience::SeriesPoint;
-use chrono::Duration;
+use chrono::{Duration, NaiveDate};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -18,6 +19,8 @@ pub struct GrowthSeries {
     pub label: String,
     pub role: Role,
     pub points: Vec<SeriesPoint>,
+    /// Flagged days of this account, with their verdict.
+    pub flags: Vec<(NaiveDate, Verdict)>,
 }
 
 pub fn svg(series: &[GrowthSeries], opts: &ChartOptions) -> Result<String, ChartError> {
@@ -28,27 +31,11 @@ pub fn png(series: &[GrowthSeries], opts: &ChartOptions) -> Result<Vec<u8>, Char
     super::to_png(opts, |root| draw(root, series, opts))
 }
 
-fn role_word(role: Role, lang: crate::Lang) -> &'static str {
+pub(crate) fn role_word(role: Role, lang: crate::Lang) -> &'static str {
     match role {
         Role::Pro => "pro",
         Role::Personal => lang.pick("personal", "perso"),
     }
-}
-
-/// Writes a centred message on an empty chart.
-pub(crate) fn empty_message<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    opts: &ChartOptions,
-    text: &str,
-) -> Result<(), ChartError> {
-    let pal = opts.theme.palette();
-    let (w, h) = root.dim_in_pixel();
-    let style = TextStyle::from((FONT, 15).into_font()).color(&pal.muted).pos(plotters::style::text_anchor::Pos::new(
-        plotters::style::text_anchor::HPos::Center,
-        plotters::style::text_anchor::VPos::Center,
-    ));
-    root.draw(&Text::new(text.to_string(), (w as i32 / 2, h as i32 / 2), style)).map_err(draw_err)?;
-    Ok(())
 }
 
 pub fn draw<DB: DrawingBackend>(
@@ -58,19 +45,8 @@ pub fn draw<DB: DrawingBackend>(
 ) -> Result<(), ChartError> {
     let pal = opts.theme.palette();
     let lang = opts.lang;
-    let value = |v: i64| {
-        if opts.log_scale { (v.max(1) as f64).log10() } else { v as f64 }
-    };
-
-    let root = match &opts.title {
-        Some(t) => {
-            let (top, rest) = root.split_vertically(34);
-            top.draw(&Text::new(t.clone(), (14, 9), (FONT, 17).into_font().style(FontStyle::Bold).color(&pal.text)))
-                .map_err(draw_err)?;
-            rest
-        }
-        None => root.clone(),
-    };
+    let value = |v: i64| if opts.log_scale { (v.max(1) as f64).log10() } else { v as f64 };
+    let root = titled(root, opts)?;
 
     let points: Vec<&SeriesPoint> = series.iter().flat_map(|s| s.points.iter()).collect();
     let (Some(first), Some(last)) = (points.iter().map(|p| p.date).min(), points.iter().map(|p| p.date).max()) else {
@@ -80,49 +56,15 @@ pub fn draw<DB: DrawingBackend>(
     let (x0, x1) = (first - Duration::days(pad), last + Duration::days(pad));
     let lo = points.iter().map(|p| value(p.followers)).fold(f64::INFINITY, f64::min);
     let hi = points.iter().map(|p| value(p.followers)).fold(f64::NEG_INFINITY, f64::max);
-    let (y0, y1, yticks) = if opts.log_scale {
+    let y = if opts.log_scale {
         let (a, b) = (lo.floor().min(lo - 0.05), hi.ceil().max(hi + 0.05));
         (a, b, log_ticks(a, b))
     } else {
         // Counts start at zero: a zoomed axis would turn +0.2 % into a cliff.
-        let _ = lo;
         nice_ticks(0.0, (hi * 1.08).max(1.0), 5)
     };
-    let xticks = time_ticks(x0, x1, (opts.width as usize / 110).clamp(2, 10), lang);
-
-    let xt: Vec<f64> = xticks.iter().map(|t| t.0).collect();
-    let mut chart = ChartBuilder::on(&root)
-        .margin_top(10)
-        .margin_right(18)
-        .margin_left(6)
-        .margin_bottom(4)
-        .x_label_area_size(28)
-        .y_label_area_size(54)
-        .build_cartesian_2d(TickAxis::new(day_number(x0), day_number(x1), xt), TickAxis::new(y0, y1, yticks))
-        .map_err(draw_err)?;
-
-    let label_for = |x: &f64| -> String {
-        xticks
-            .iter()
-            .find(|t| (t.0 - x).abs() < 0.5)
-            .map(|t| t.1.clone())
-            .unwrap_or_else(|| lang.date(from_day_number(*x)))
-    };
-    let y_label = |v: &f64| -> String {
-        let raw = if opts.log_scale { 10f64.powf(*v) } else { *v };
-        lang.compact(raw)
-    };
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .bold_line_style(pal.grid.stroke_width(1))
-        .light_line_style(pal.grid.stroke_width(1))
-        .axis_style(pal.axis.stroke_width(1))
-        .label_style((FONT, 12).into_font().color(&pal.muted))
-        .x_label_formatter(&label_for)
-        .y_label_formatter(&y_label)
-        .draw()
-        .map_err(draw_err)?;
+    let log = opts.log_scale;
+    let mut chart = time_chart(&root, opts, (x0, x1), y, &|v| lang.compact(if log { 10f64.powf(v) } else { v }))?;
 
     let max_points = (opts.width as usize).max(200);
     let mut counters = (0usize, 0usize);
@@ -172,15 +114,29 @@ pub fn draw<DB: DrawingBackend>(
                 labelled = true;
             }
         }
-        // The latest value, marked.
         if let Some(p) = s.points.last() {
             chart
                 .draw_series(std::iter::once(Circle::new((day_number(p.date), value(p.followers)), 3, color.filled())))
                 .map_err(draw_err)?;
         }
+        // Flagged days: a ring on the curve, warning colour when nothing explains the change.
+        let rings: Vec<(f64, f64, bool)> = s
+            .flags
+            .iter()
+            .filter_map(|(d, v)| {
+                let p = crate::metrics::growth::value_at(&s.points, *d)?;
+                Some((day_number(*d), value(p.followers), *v == Verdict::Suspicious))
+            })
+            .collect();
+        chart
+            .draw_series(rings.iter().map(|(x, y, bad)| {
+                let c = if *bad { pal.warning } else { pal.ok };
+                Circle::new((*x, *y), 6, c.stroke_width(2))
+            }))
+            .map_err(draw_err)?;
     }
+    let muted = pal.muted;
     if any_lower {
-        let muted = pal.muted;
         chart
             .draw_series(std::iter::empty::<Circle<(f64, f64), i32>>())
             .map_err(draw_err)?
@@ -195,26 +151,35 @@ pub fn draw<DB: DrawingBackend>(
                     + PathElement::new(vec![(18, 0), (23, 0)], muted.stroke_width(2))
             });
     }
-    if series.len() > 1 || any_lower {
+    if series.iter().any(|s| s.flags.iter().any(|f| f.1 == Verdict::Suspicious)) {
+        let w = pal.warning;
         chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperLeft)
-            .background_style(pal.background.mix(0.9))
-            .border_style(pal.grid)
-            .label_font((FONT, 12).into_font().color(&pal.text))
-            .draw()
-            .map_err(draw_err)?;
+            .draw_series(std::iter::empty::<Circle<(f64, f64), i32>>())
+            .map_err(draw_err)?
+            .label(lang.pick("unexplained change", "variation inexpliquée"))
+            .legend(move |(x, y)| Circle::new((x + 8, y), 5, w.stroke_width(2)));
+    }
+    if series.iter().any(|s| s.flags.iter().any(|f| f.1 == Verdict::Explained)) {
+        let ok = pal.ok;
+        chart
+            .draw_series(std::iter::empty::<Circle<(f64, f64), i32>>())
+            .map_err(draw_err)?
+            .label(lang.pick("explained spike", "pic expliqué"))
+            .legend(move |(x, y)| Circle::new((x + 8, y), 5, ok.stroke_width(2)));
+    }
+    let flagged = series.iter().any(|s| !s.flags.is_empty());
+    if series.len() > 1 || any_lower || flagged {
+        legend(&mut chart, opts, SeriesLabelPosition::UpperLeft)?;
     }
     Ok(())
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::model::AudienceSource;
-    use chrono::NaiveDate;
 
-    fn series(n: usize, lower_until: usize) -> GrowthSeries {
+    pub(crate) fn series(n: usize, lower_until: usize) -> GrowthSeries {
         let start = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
         GrowthSeries {
             label: "atelier <b>&".into(),
@@ -227,6 +192,7 @@ mod tests {
                     lower_bound: i < lower_until,
                 })
                 .collect(),
+            flags: if n > 10 { vec![(start + Duration::days(5), Verdict::Suspicious)] } else { vec![] },
         }
     }
 
@@ -242,6 +208,7 @@ mod tests {
         assert!(many.contains("<polyline") || many.contains("<path"));
         // Account names are text, escaped.
         assert!(many.contains("atelier &lt;b&gt;&amp;"));
+        assert!(many.contains("unexplained change"));
         let png_bytes = png(&[series(300, 100)], &opts).unwrap();
         assert!(png_bytes.starts_with(b"\x89PNG"));
     }

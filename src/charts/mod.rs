@@ -2,8 +2,17 @@
 //! and the reports show the same picture. Text is measured with the bundled Inter font
 //! (`assets/fonts/`), so layouts are identical on every machine and need no system font library.
 
+pub mod completion;
 pub mod data;
+pub mod forecast;
+pub mod gains;
 pub mod growth;
+pub mod heatmap;
+pub mod indexed;
+pub mod kind;
+pub mod mix;
+pub mod posts;
+pub mod pro_personal;
 
 use crate::i18n::Lang;
 use crate::model::Role;
@@ -220,6 +229,101 @@ impl plotters::coord::ranged1d::Ranged for TickAxis {
     fn range(&self) -> std::ops::Range<f64> {
         self.lo..self.hi
     }
+}
+
+/// Splits off a title band when the options carry a title (exports), and returns the plot area.
+pub(crate) fn titled<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    opts: &ChartOptions,
+) -> Result<DrawingArea<DB, plotters::coord::Shift>, ChartError> {
+    match &opts.title {
+        Some(t) => {
+            let pal = opts.theme.palette();
+            let (top, rest) = root.split_vertically(34);
+            top.draw(&Text::new(t.clone(), (14, 9), (FONT, 17).into_font().style(FontStyle::Bold).color(&pal.text)))
+                .map_err(draw_err)?;
+            Ok(rest)
+        }
+        None => Ok(root.clone()),
+    }
+}
+
+/// Writes a centred message on an empty chart.
+pub(crate) fn empty_message<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    opts: &ChartOptions,
+    text: &str,
+) -> Result<(), ChartError> {
+    let pal = opts.theme.palette();
+    let (w, h) = root.dim_in_pixel();
+    let style = TextStyle::from((FONT, 15).into_font()).color(&pal.muted).pos(plotters::style::text_anchor::Pos::new(
+        plotters::style::text_anchor::HPos::Center,
+        plotters::style::text_anchor::VPos::Center,
+    ));
+    root.draw(&Text::new(text.to_string(), (w as i32 / 2, h as i32 / 2), style)).map_err(draw_err)?;
+    Ok(())
+}
+
+/// A chart with a date x axis and a value y axis, mesh and labels drawn in the house style.
+pub(crate) type TimeChart<'a, DB> = ChartContext<'a, DB, Cartesian2d<TickAxis, TickAxis>>;
+
+pub(crate) fn time_chart<'a, DB: DrawingBackend>(
+    area: &'a DrawingArea<DB, plotters::coord::Shift>,
+    opts: &ChartOptions,
+    (x0, x1): (NaiveDate, NaiveDate),
+    (y0, y1, yticks): (f64, f64, Vec<f64>),
+    y_label: &dyn Fn(f64) -> String,
+) -> Result<TimeChart<'a, DB>, ChartError> {
+    let pal = opts.theme.palette();
+    let lang = opts.lang;
+    let xticks = time_ticks(x0, x1, (opts.width as usize / 110).clamp(2, 10), lang);
+    let xt: Vec<f64> = xticks.iter().map(|t| t.0).collect();
+    let mut chart = ChartBuilder::on(area)
+        .margin_top(10)
+        .margin_right(18)
+        .margin_left(6)
+        .margin_bottom(4)
+        .x_label_area_size(28)
+        .y_label_area_size(58)
+        .build_cartesian_2d(TickAxis::new(day_number(x0), day_number(x1), xt), TickAxis::new(y0, y1, yticks))
+        .map_err(draw_err)?;
+    let x_label = |x: &f64| -> String {
+        xticks
+            .iter()
+            .find(|t| (t.0 - x).abs() < 0.5)
+            .map(|t| t.1.clone())
+            .unwrap_or_else(|| lang.date(from_day_number(*x)))
+    };
+    let y_fmt = |v: &f64| y_label(*v);
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .bold_line_style(pal.grid.stroke_width(1))
+        .light_line_style(pal.grid.stroke_width(1))
+        .axis_style(pal.axis.stroke_width(1))
+        .label_style((FONT, 12).into_font().color(&pal.muted))
+        .x_label_formatter(&x_label)
+        .y_label_formatter(&y_fmt)
+        .draw()
+        .map_err(draw_err)?;
+    Ok(chart)
+}
+
+/// Draws a legend in the house style.
+pub(crate) fn legend<'a, DB: DrawingBackend + 'a, CT: plotters::coord::CoordTranslate>(
+    chart: &mut ChartContext<'a, DB, CT>,
+    opts: &ChartOptions,
+    position: SeriesLabelPosition,
+) -> Result<(), ChartError> {
+    let pal = opts.theme.palette();
+    chart
+        .configure_series_labels()
+        .position(position)
+        .background_style(pal.background.mix(0.9))
+        .border_style(pal.grid)
+        .label_font((FONT, 12).into_font().color(&pal.text))
+        .draw()
+        .map_err(draw_err)
 }
 
 /// Days since 1970-01-01, the x coordinate of every time chart.

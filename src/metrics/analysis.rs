@@ -84,7 +84,7 @@ pub fn analyse_data(
         ),
         None => (None, None),
     };
-    let (auth, gains, cleaned) = authenticity::analyse(data, cohorts, lang);
+    let authenticity::Analysed { report: auth, gains, cleaned, .. } = authenticity::analyse(data, cohorts, lang);
     let outlook = outlook::outlook(&data.series, &gains, &cleaned);
     let gap = end.and_then(|e| contrast::gap_at(data, e));
     let mut a = AccountAnalysis {

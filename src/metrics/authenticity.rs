@@ -201,11 +201,13 @@ fn expectation(gains: &[DailyGain], i: usize, cleaned: &[f64]) -> Option<Expecta
 
 /// Spike detection over the daily gains. Returns the flagged days (without explanations yet) and
 /// the gains with flagged days replaced by their expected value (for trends and forecasts).
-pub fn detect(gains: &[DailyGain], followers_at: impl Fn(NaiveDate) -> Option<i64>) -> (Vec<FlaggedDay>, Vec<f64>) {
+pub fn detect(gains: &[DailyGain], followers_at: impl Fn(NaiveDate) -> Option<i64>) -> Detection {
     let mut cleaned: Vec<f64> = gains.iter().map(|g| g.gain as f64).collect();
+    let mut ranges = vec![None; gains.len()];
     let mut flags = Vec::new();
     for i in 0..gains.len() {
         let Some(e) = expectation(gains, i, &cleaned) else { continue };
+        ranges[i] = Some((e.expected - Z_THRESHOLD * e.scale, e.expected + Z_THRESHOLD * e.scale));
         let g = gains[i].gain as f64;
         let z = (g - e.expected) / e.scale;
         let audience = followers_at(gains[i].date).unwrap_or(0) as f64;
@@ -225,7 +227,24 @@ pub fn detect(gains: &[DailyGain], followers_at: impl Fn(NaiveDate) -> Option<i6
             cleaned[i] = e.expected;
         }
     }
-    (flags, cleaned)
+    Detection { flags, cleaned, ranges }
+}
+
+/// What spike detection found: the flagged days, the gains with flagged days replaced by their
+/// expected value, and each day's expected range (None before enough history).
+pub struct Detection {
+    pub flags: Vec<FlaggedDay>,
+    pub cleaned: Vec<f64>,
+    pub ranges: Vec<Option<(f64, f64)>>,
+}
+
+/// The result of [`analyse`]: the report and the daily series behind it (for charts, trends and
+/// forecasts).
+pub struct Analysed {
+    pub report: Authenticity,
+    pub gains: Vec<DailyGain>,
+    pub cleaned: Vec<f64>,
+    pub ranges: Vec<Option<(f64, f64)>>,
 }
 
 /// Lasting shifts in the pace of gains: binary segmentation of the cleaned daily gains (a
@@ -636,9 +655,9 @@ pub struct Authenticity {
 }
 
 /// Everything the authenticity view needs, and the cleaned gains for trends and forecasts.
-pub fn analyse(data: &AccountData, cohorts: &Cohorts, lang: Lang) -> (Authenticity, Vec<DailyGain>, Vec<f64>) {
+pub fn analyse(data: &AccountData, cohorts: &Cohorts, lang: Lang) -> Analysed {
     let gains = daily_gains(data);
-    let (mut flags, cleaned) = detect(&gains, |d| value_at(&data.series, d).map(|p| p.followers));
+    let Detection { mut flags, cleaned, ranges } = detect(&gains, |d| value_at(&data.series, d).map(|p| p.followers));
     let audiences: Vec<f64> = data.posts.iter().filter_map(|p| post::audience(&p.metrics)).map(|v| v as f64).collect();
     let genuines: Vec<f64> = data.posts.iter().filter_map(|p| post::genuine(&p.metrics)).map(|v| v as f64).collect();
     let ctx = Context { data, lang, median_audience: median(audiences), median_genuine: median(genuines) };
@@ -668,7 +687,7 @@ pub fn analyse(data: &AccountData, cohorts: &Cohorts, lang: Lang) -> (Authentici
         flagged: flags,
         steps,
     };
-    (report, gains, cleaned)
+    Analysed { report, gains, cleaned, ranges }
 }
 
 #[cfg(test)]
@@ -746,7 +765,7 @@ mod tests {
     fn a_purchase_is_suspicious_and_a_viral_post_explained_for_many_seeds() {
         for seed in 0..12 {
             let (data, purchase, viral) = history(seed);
-            let (report, _, _) = analyse(&data, &Cohorts::default(), Lang::En);
+            let report = analyse(&data, &Cohorts::default(), Lang::En).report;
             let p = report
                 .flagged
                 .iter()
@@ -770,7 +789,7 @@ mod tests {
     fn an_annotation_explains_a_spike() {
         let (mut data, purchase, _) = history(3);
         data.annotations.push(Annotation { id: 1, day: purchase, kind: "giveaway".into(), note: "with @brand".into() });
-        let (report, _, _) = analyse(&data, &Cohorts::default(), Lang::Fr);
+        let report = analyse(&data, &Cohorts::default(), Lang::Fr).report;
         let p = report.flagged.iter().find(|f| f.date == purchase).unwrap();
         assert_eq!(p.verdict, Verdict::Explained);
         assert!(p.evidence.iter().any(|e| e.kind == EvidenceKind::Annotation && e.text.contains("concours")));
@@ -786,7 +805,7 @@ mod tests {
             survivors.insert(*d, if *d == purchase { g * 6 / 10 } else { g * 97 / 100 });
         }
         let cohorts = Cohorts { survivors, counted_on: Some(counted) };
-        let (report, _, _) = analyse(&data, &cohorts, Lang::En);
+        let report = analyse(&data, &cohorts, Lang::En).report;
         let p = report.flagged.iter().find(|f| f.date == purchase).unwrap();
         let left = p.evidence.iter().find(|e| e.kind == EvidenceKind::CohortLeft).expect("cohort evidence");
         assert!(left.text.starts_with("40%"), "{}", left.text);

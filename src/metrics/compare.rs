@@ -31,6 +31,9 @@ pub struct RoleSide {
     /// Genuine interactions per post per 1,000 followers of its account.
     pub genuine_per_1000_followers: Option<Mean>,
     pub likes_per_1000_followers: Option<Mean>,
+    pub conversation_per_1000_followers: Option<Mean>,
+    pub amplification_per_1000_followers: Option<Mean>,
+    pub saves_per_1000_followers: Option<Mean>,
     pub genuine_share: Option<Mean>,
     /// Median genuine interactions per post.
     pub genuine_per_post_median: Option<f64>,
@@ -73,6 +76,9 @@ pub fn role_side(role: Role, accounts: &[&AccountData], from: NaiveDate, to: Nai
         saves_per_post: mean(values(post::saves)),
         genuine_per_1000_followers: mean(per_1000(post::genuine)),
         likes_per_1000_followers: mean(per_1000(post::applause)),
+        conversation_per_1000_followers: mean(per_1000(post::conversation)),
+        amplification_per_1000_followers: mean(per_1000(post::amplification)),
+        saves_per_1000_followers: mean(per_1000(post::saves)),
         genuine_share: mean(
             per_post
                 .iter()

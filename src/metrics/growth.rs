@@ -66,3 +66,23 @@ mod tests {
         assert!(growth_over(&[], 30).is_none());
     }
 }
+
+#[cfg(test)]
+pub(crate) mod tests_support {
+    use crate::model::AudienceSource;
+    use crate::store::audience::SeriesPoint;
+    use chrono::{Duration, NaiveDate};
+
+    /// A daily series of `n` points growing by 3 a day.
+    pub(crate) fn points(n: usize) -> Vec<SeriesPoint> {
+        let start = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap_or_default();
+        (0..n)
+            .map(|i| SeriesPoint {
+                date: start + Duration::days(i as i64),
+                followers: 100 + 3 * i as i64,
+                source: AudienceSource::AnalyticsSeries,
+                lower_bound: false,
+            })
+            .collect()
+    }
+}
