@@ -8,6 +8,7 @@ pub mod i18n;
 pub mod import;
 pub mod metrics;
 pub mod model;
+pub mod report;
 pub mod store;
 
 pub use error::{Error, Result};

@@ -130,6 +130,16 @@ enum Command {
     Imports,
     /// Draw a chart to an SVG or PNG file.
     Chart(cli::chart::ChartArgs),
+    /// Write a self-contained HTML report (printable to PDF), the charts as PNG and their data as CSV.
+    Report {
+        #[arg(long)]
+        from: Option<chrono::NaiveDate>,
+        #[arg(long)]
+        to: Option<chrono::NaiveDate>,
+        /// The folder to write into (created if needed).
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -226,5 +236,15 @@ fn run(command: Command, db: &std::path::Path, out: &cli::Out) -> Result<ExitCod
         }
         Command::Imports => cli::commands::imports(&store()?, out),
         Command::Chart(args) => cli::chart::run(&store()?, args, out),
+        Command::Report { from, to, out: dir } => {
+            let opts = resonance::report::ReportOptions { lang: out.lang, from, to };
+            let written = store()?.read(|c| resonance::report::write(c, &dir, &opts))?;
+            if out.json {
+                out.json(&written);
+            } else {
+                println!("{} ({} {})", written.html.display(), written.files.len(), out.t("files", "fichiers"));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
