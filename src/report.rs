@@ -125,7 +125,11 @@ impl Ctx<'_> {
         let png = kind::draw(&data, &png_opts, Format::Png)?;
         write_file(&self.dir.join("charts").join(format!("{file_stem}.png")), &png, &mut self.written)?;
         let table = kind::table(&data, lang);
-        write_file(&self.dir.join("csv").join(format!("{file_stem}.csv")), table.to_csv().as_bytes(), &mut self.written)?;
+        write_file(
+            &self.dir.join("csv").join(format!("{file_stem}.csv")),
+            table.to_csv().as_bytes(),
+            &mut self.written,
+        )?;
         // The SVG comes from our own renderer, where every text is escaped; strip its XML header.
         let svg = svg.trim_start_matches(|c| c != '<').to_string();
         let svg = match svg.find("<svg") {
@@ -173,21 +177,48 @@ fn account_section(ctx: &mut Ctx<'_>, a: &AccountAnalysis, first: bool) -> Resul
     );
     // Vanity against genuine over the period.
     if let (Some(p), Some(prev)) = (&a.period, &a.previous) {
-        let t = |x: Option<crate::metrics::engagement::Total>| x.map(|t| lang.int(t.value)).unwrap_or_else(|| "—".into());
-        let m = |x: Option<crate::metrics::engagement::Mean>| x.map(|t| lang.decimal(t.value, 1)).unwrap_or_else(|| "—".into());
+        let t =
+            |x: Option<crate::metrics::engagement::Total>| x.map(|t| lang.int(t.value)).unwrap_or_else(|| "—".into());
+        let m = |x: Option<crate::metrics::engagement::Mean>| {
+            x.map(|t| lang.decimal(t.value, 1)).unwrap_or_else(|| "—".into())
+        };
         let rows = [
             (lang.pick("Posts", "Publications"), p.posts.to_string(), prev.posts.to_string()),
             (lang.pick("Likes (vanity)", "J'aime (vanité)"), t(p.vanity.likes), t(prev.vanity.likes)),
             (lang.pick("Views", "Vues"), t(p.vanity.views), t(prev.vanity.views)),
             (lang.pick("Reach", "Portée"), t(p.vanity.reach), t(prev.vanity.reach)),
             (lang.pick("Impressions", "Impressions"), t(p.vanity.impressions), t(prev.vanity.impressions)),
-            (lang.pick("Conversation (comments, replies)", "Conversation (commentaires, réponses)"), t(p.genuine.conversation), t(prev.genuine.conversation)),
-            (lang.pick("Amplification (shares, reposts)", "Amplification (partages)"), t(p.genuine.amplification), t(prev.genuine.amplification)),
+            (
+                lang.pick("Conversation (comments, replies)", "Conversation (commentaires, réponses)"),
+                t(p.genuine.conversation),
+                t(prev.genuine.conversation),
+            ),
+            (
+                lang.pick("Amplification (shares, reposts)", "Amplification (partages)"),
+                t(p.genuine.amplification),
+                t(prev.genuine.amplification),
+            ),
             (lang.pick("Saves", "Enregistrements"), t(p.genuine.saves), t(prev.genuine.saves)),
-            (lang.pick("Follows from posts", "Abonnements venus des publications"), t(p.genuine.follows_from_posts), t(prev.genuine.follows_from_posts)),
-            (lang.pick("Conversation per post", "Conversation par publication"), m(p.kaushik.conversation_per_post), m(prev.kaushik.conversation_per_post)),
-            (lang.pick("Amplification per post", "Amplification par publication"), m(p.kaushik.amplification_per_post), m(prev.kaushik.amplification_per_post)),
-            (lang.pick("Applause per post", "Applaudissements par publication"), m(p.kaushik.applause_per_post), m(prev.kaushik.applause_per_post)),
+            (
+                lang.pick("Follows from posts", "Abonnements venus des publications"),
+                t(p.genuine.follows_from_posts),
+                t(prev.genuine.follows_from_posts),
+            ),
+            (
+                lang.pick("Conversation per post", "Conversation par publication"),
+                m(p.kaushik.conversation_per_post),
+                m(prev.kaushik.conversation_per_post),
+            ),
+            (
+                lang.pick("Amplification per post", "Amplification par publication"),
+                m(p.kaushik.amplification_per_post),
+                m(prev.kaushik.amplification_per_post),
+            ),
+            (
+                lang.pick("Applause per post", "Applaudissements par publication"),
+                m(p.kaushik.applause_per_post),
+                m(prev.kaushik.applause_per_post),
+            ),
             (
                 lang.pick("Engagement rate by followers", "Taux d'engagement par abonnés"),
                 p.rates.by_followers.map(|x| lang.percent(x.value, 2)).unwrap_or_else(|| "—".into()),
@@ -214,7 +245,13 @@ fn account_section(ctx: &mut Ctx<'_>, a: &AccountAnalysis, first: bool) -> Resul
             lang.date(prev.to)
         );
         for (label, now, before) in rows {
-            let _ = write!(h, "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>", escape(label), escape(&now), escape(&before));
+            let _ = write!(
+                h,
+                "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+                escape(label),
+                escape(&now),
+                escape(&before)
+            );
         }
         h.push_str("</tbody></table>");
     }
@@ -225,9 +262,15 @@ fn account_section(ctx: &mut Ctx<'_>, a: &AccountAnalysis, first: bool) -> Resul
     h.push_str(&ctx.chart(ChartKind::Forecast, vec![id], &format!("account-{id}-forecast"))?);
     // Flagged days with their evidence.
     if !a.authenticity.flagged.is_empty() {
-        let _ = write!(h, "<h3>{}</h3><table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
-            lang.pick("Unusual days", "Jours inhabituels"), lang.pick("Day", "Jour"), lang.pick("Change", "Variation"),
-            lang.pick("Verdict", "Verdict"), lang.pick("Evidence", "Éléments"));
+        let _ = write!(
+            h,
+            "<h3>{}</h3><table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+            lang.pick("Unusual days", "Jours inhabituels"),
+            lang.pick("Day", "Jour"),
+            lang.pick("Change", "Variation"),
+            lang.pick("Verdict", "Verdict"),
+            lang.pick("Evidence", "Éléments")
+        );
         for f in &a.authenticity.flagged {
             let (class, verdict) = match f.verdict {
                 Verdict::Suspicious => ("warning", lang.pick("unexplained", "inexpliqué")),
@@ -252,17 +295,34 @@ fn account_section(ctx: &mut Ctx<'_>, a: &AccountAnalysis, first: bool) -> Resul
             SignalStatus::Warning => "warning",
             SignalStatus::Unknown => "unknown",
         };
-        let _ = write!(h, "<tr><td>{}</td><td class=\"{class}\">{}</td><td class=\"muted\">{}</td></tr>", escape(&s.title), escape(&s.value), escape(&s.detail));
+        let _ = write!(
+            h,
+            "<tr><td>{}</td><td class=\"{class}\">{}</td><td class=\"muted\">{}</td></tr>",
+            escape(&s.title),
+            escape(&s.value),
+            escape(&s.detail)
+        );
     }
     h.push_str("</tbody></table>");
     // Top posts by genuine interaction.
     if !a.top_posts.is_empty() {
-        let _ = write!(h, "<h3>{}</h3><table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+        let _ = write!(
+            h,
+            "<h3>{}</h3><table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
             lang.pick("Most talked-about posts (90 days)", "Publications les plus discutées (90 jours)"),
-            lang.pick("Published", "Publiée"), lang.pick("Genuine", "Réel"), lang.pick("Conversation", "Conversation"),
-            lang.pick("Likes", "J'aime"), lang.pick("Link", "Lien"));
+            lang.pick("Published", "Publiée"),
+            lang.pick("Genuine", "Réel"),
+            lang.pick("Conversation", "Conversation"),
+            lang.pick("Likes", "J'aime"),
+            lang.pick("Link", "Lien")
+        );
         for p in &a.top_posts {
-            let link = p.url.as_deref().filter(|u| u.starts_with("https://")).map(|u| format!("<a href=\"{0}\">{0}</a>", escape(u))).unwrap_or_default();
+            let link = p
+                .url
+                .as_deref()
+                .filter(|u| u.starts_with("https://"))
+                .map(|u| format!("<a href=\"{0}\">{0}</a>", escape(u)))
+                .unwrap_or_default();
             let _ = write!(
                 h,
                 "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{link}</td></tr>",
@@ -286,9 +346,20 @@ pub fn write(conn: &Connection, dir: &Path, opts: &ReportOptions) -> Result<Writ
     let all = AccountData::load_all(conn)?;
     let analyses: Vec<AccountAnalysis> = all
         .iter()
-        .map(|d| Ok(analysis::analyse_data(d, &crate::metrics::authenticity::cohorts(conn, d.account.id)?, lang, opts.to, chrono::Utc::now().date_naive())))
+        .map(|d| {
+            Ok(analysis::analyse_data(
+                d,
+                &crate::metrics::authenticity::cohorts(conn, d.account.id)?,
+                lang,
+                opts.to,
+                chrono::Utc::now().date_naive(),
+            ))
+        })
         .collect::<Result<_>>()?;
-    let to = opts.to.or_else(|| all.iter().filter_map(AccountData::last_day).max()).unwrap_or_else(|| chrono::Utc::now().date_naive());
+    let to = opts
+        .to
+        .or_else(|| all.iter().filter_map(AccountData::last_day).max())
+        .unwrap_or_else(|| chrono::Utc::now().date_naive());
     let comparison = compare::compare(conn, &all, to, 90)?;
     let insights = insights::insights(&analyses, Some(&comparison), lang);
     let mut ctx = Ctx { conn, dir, opts, written: Vec::new() };
@@ -309,10 +380,27 @@ pub fn write(conn: &Connection, dir: &Path, opts: &ReportOptions) -> Result<Writ
         lang.date(chrono::Utc::now().date_naive())
     );
     // Accounts at a glance.
-    let _ = write!(body, "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
-        lang.pick("Account", "Compte"), lang.pick("Role", "Rôle"), lang.pick("Followers", "Abonnés"),
-        lang.pick("90 days", "90 jours"), lang.pick("Unexplained changes", "Variations inexpliquées"));
-    let mut accounts_csv = Table { headers: vec!["id".into(), "platform".into(), "handle".into(), "role".into(), "followers".into(), "following".into(), "posts".into()], rows: Vec::new() };
+    let _ = write!(
+        body,
+        "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+        lang.pick("Account", "Compte"),
+        lang.pick("Role", "Rôle"),
+        lang.pick("Followers", "Abonnés"),
+        lang.pick("90 days", "90 jours"),
+        lang.pick("Unexplained changes", "Variations inexpliquées")
+    );
+    let mut accounts_csv = Table {
+        headers: vec![
+            "id".into(),
+            "platform".into(),
+            "handle".into(),
+            "role".into(),
+            "followers".into(),
+            "following".into(),
+            "posts".into(),
+        ],
+        rows: Vec::new(),
+    };
     for a in &analyses {
         let acc = &a.account;
         let suspicious = a.authenticity.flagged.iter().filter(|f| f.verdict == Verdict::Suspicious).count();
@@ -323,7 +411,10 @@ pub fn write(conn: &Connection, dir: &Path, opts: &ReportOptions) -> Result<Writ
             escape(&acc.handle),
             crate::charts::growth::role_word(acc.role, lang),
             opt_int(lang, acc.followers),
-            a.growth_90d.as_ref().map(|g| format!("{}{}", if g.absolute > 0 { "+" } else { "" }, lang.int(g.absolute))).unwrap_or_else(|| "—".into()),
+            a.growth_90d
+                .as_ref()
+                .map(|g| format!("{}{}", if g.absolute > 0 { "+" } else { "" }, lang.int(g.absolute)))
+                .unwrap_or_else(|| "—".into()),
             if suspicious > 0 { "warning" } else { "" },
             suspicious
         );
@@ -390,12 +481,18 @@ mod tests {
 
     #[test]
     fn text_is_escaped() {
-        assert_eq!(escape("<img src=x onerror=alert(1)> & \"q\""), "&lt;img src=x onerror=alert(1)&gt; &amp; &quot;q&quot;");
+        assert_eq!(
+            escape("<img src=x onerror=alert(1)> & \"q\""),
+            "&lt;img src=x onerror=alert(1)&gt; &amp; &quot;q&quot;"
+        );
     }
 
     #[test]
     fn csv_cells_cannot_become_formulas() {
-        let t = Table { headers: vec!["a".into()], rows: vec![vec!["=HYPERLINK(\"x\")".into()], vec!["-12".into()], vec!["-cmd".into()]] };
+        let t = Table {
+            headers: vec!["a".into()],
+            rows: vec![vec!["=HYPERLINK(\"x\")".into()], vec!["-12".into()], vec!["-cmd".into()]],
+        };
         let csv = t.to_csv();
         assert!(csv.contains("'=HYPERLINK"));
         assert!(csv.contains("\n-12\n"));

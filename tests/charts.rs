@@ -2,6 +2,7 @@
 //! blank, and every chart on empty, one-point and 5,000-point data without panic.
 
 use chrono::{Duration, NaiveDate};
+use resonance::Lang;
 use resonance::charts::completion::Watched;
 use resonance::charts::gains::GainDay;
 use resonance::charts::growth::GrowthSeries;
@@ -17,7 +18,6 @@ use resonance::metrics::engagement::Mean;
 use resonance::metrics::outlook::ForecastPoint;
 use resonance::model::{AudienceSource, Role};
 use resonance::store::audience::SeriesPoint;
-use resonance::Lang;
 
 fn d0() -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, 1, 1).unwrap()
@@ -37,8 +37,22 @@ fn series(n: usize, role: Role, base: i64) -> Vec<SeriesPoint> {
 /// Every chart's data, with `n` points.
 fn all(n: usize) -> Vec<(&'static str, ChartData)> {
     let growth = vec![
-        GrowthSeries { label: "Pro <Co> & Sons".into(), role: Role::Pro, points: series(n, Role::Pro, 1000), flags: if n > 30 { vec![(d0() + Duration::days(20), Verdict::Suspicious), (d0() + Duration::days(25), Verdict::Explained)] } else { vec![] } },
-        GrowthSeries { label: "perso".into(), role: Role::Personal, points: series(n.min(n / 2 + 1), Role::Personal, 200), flags: vec![] },
+        GrowthSeries {
+            label: "Pro <Co> & Sons".into(),
+            role: Role::Pro,
+            points: series(n, Role::Pro, 1000),
+            flags: if n > 30 {
+                vec![(d0() + Duration::days(20), Verdict::Suspicious), (d0() + Duration::days(25), Verdict::Explained)]
+            } else {
+                vec![]
+            },
+        },
+        GrowthSeries {
+            label: "perso".into(),
+            role: Role::Personal,
+            points: series(n.min(n / 2 + 1), Role::Personal, 200),
+            flags: vec![],
+        },
     ];
     let gains: Vec<GainDay> = (0..n)
         .map(|i| GainDay {
@@ -60,12 +74,23 @@ fn all(n: usize) -> Vec<(&'static str, ChartData)> {
         })
         .collect();
     let posts: Vec<PostPoint> = (0..n)
-        .map(|i| PostPoint { audience: 50 + (i as i64 * 7919) % 40_000, genuine: (i as i64 * 131) % 400, role: if i % 4 == 0 { Role::Personal } else { Role::Pro } })
+        .map(|i| PostPoint {
+            audience: 50 + (i as i64 * 7919) % 40_000,
+            genuine: (i as i64 * 131) % 400,
+            role: if i % 4 == 0 { Role::Personal } else { Role::Pro },
+        })
         .collect();
     let mix: Vec<MixMonth> = (0..n)
-        .map(|i| MixMonth { month: d0() + Duration::days(31 * i as i64), applause: 100 + i as i64 % 50, conversation: 10 + i as i64 % 7, amplification: 5, saves: 8 })
+        .map(|i| MixMonth {
+            month: d0() + Duration::days(31 * i as i64),
+            applause: 100 + i as i64 % 50,
+            conversation: 10 + i as i64 % 7,
+            amplification: 5,
+            saves: 8,
+        })
         .collect();
-    let completion: Vec<Watched> = (0..n).map(|i| Watched { pct_viewed: (i * 37 % 100) as f64, views: Some(100 + i as i64 * 3) }).collect();
+    let completion: Vec<Watched> =
+        (0..n).map(|i| Watched { pct_viewed: (i * 37 % 100) as f64, views: Some(100 + i as i64 * 3) }).collect();
     let mut grid = Grid { cells: [[(0.0, 0); 24]; 7] };
     for i in 0..n {
         let c = &mut grid.cells[i % 7][(i * 5) % 24];
@@ -97,7 +122,14 @@ fn all(n: usize) -> Vec<(&'static str, ChartData)> {
             .map(|w| {
                 let e = last.followers as f64 + 20.0 * w as f64;
                 let sd = 15.0 * (w as f64).sqrt();
-                ForecastPoint { date: last.date + Duration::days(7 * w), expected: e, low80: e - 1.28 * sd, high80: e + 1.28 * sd, low95: e - 1.96 * sd, high95: e + 1.96 * sd }
+                ForecastPoint {
+                    date: last.date + Duration::days(7 * w),
+                    expected: e,
+                    low80: e - 1.28 * sd,
+                    high80: e + 1.28 * sd,
+                    low95: e - 1.96 * sd,
+                    high95: e + 1.96 * sd,
+                }
             })
             .collect(),
         None => vec![],

@@ -13,7 +13,8 @@ fn the_demo_report_is_self_contained_and_escapes_imported_text() {
     // An owner's label with markup must come out as text.
     store.write(|tx| resonance::store::accounts::set_label(tx, 1, "<script>alert(1)</script>")).unwrap();
     let out = dir.path().join("report");
-    let written = store.read(|c| write(c, &out, &ReportOptions { lang: resonance::Lang::Fr, from: None, to: None })).unwrap();
+    let written =
+        store.read(|c| write(c, &out, &ReportOptions { lang: resonance::Lang::Fr, from: None, to: None })).unwrap();
     let html = std::fs::read_to_string(&written.html).unwrap();
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(!html.contains("<script"), "no script at all in the report");
@@ -25,8 +26,13 @@ fn the_demo_report_is_self_contained_and_escapes_imported_text() {
     // Every chart inline: 6 global charts and 4 per account.
     let svgs = html.matches("<svg").count();
     assert!(svgs >= 6 + 4 * 5, "{svgs} charts inline");
-    for name in ["growth", "gains", "vanity-genuine", "posts", "mix", "completion", "heatmap", "pro-personal", "forecast"] {
-        let csv = written.files.iter().find(|f| f.to_string_lossy().contains(name) && f.extension().is_some_and(|e| e == "csv"));
+    for name in
+        ["growth", "gains", "vanity-genuine", "posts", "mix", "completion", "heatmap", "pro-personal", "forecast"]
+    {
+        let csv = written
+            .files
+            .iter()
+            .find(|f| f.to_string_lossy().contains(name) && f.extension().is_some_and(|e| e == "csv"));
         assert!(csv.is_some(), "a CSV behind the {name} chart");
     }
     let growth = std::fs::read_to_string(out.join("csv/growth.csv")).unwrap();

@@ -54,13 +54,13 @@ pub fn username_from_url(href: &str) -> Option<String> {
 }
 
 pub fn followers(
-    r: impl Read,
+    r: impl Read + Send,
     ctx: &Ctx,
     w: &mut Writer<'_>,
     snap: &mut crate::import::writer::Snapshot,
 ) -> Result<()> {
     let mut n = 0u64;
-    json::for_each::<ListItem, _>(r, &ctx.display, &["relationships_followers"], |item| {
+    json::for_each_parallel::<ListItem, _>(r, &ctx.display, &["relationships_followers"], |item| {
         n += 1;
         if n.is_multiple_of(4096) {
             ctx.check()?;

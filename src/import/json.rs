@@ -104,6 +104,50 @@ pub fn for_each<T: DeserializeOwned, R: Read>(
     Ok(ctx.found.get())
 }
 
+/// Like [`for_each`], with the parsing on a second thread: elements reach `f` (on the calling
+/// thread, where the database transaction is) in batches through a bounded channel, so that
+/// parsing and writing overlap. Memory stays bounded (a few batches in flight).
+pub fn for_each_parallel<T: DeserializeOwned + Send, R: Read + Send>(
+    reader: R,
+    display: &str,
+    keys: &[&str],
+    mut f: impl FnMut(T) -> Result<()>,
+) -> Result<bool> {
+    const BATCH: usize = 512;
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<T>>(4);
+        let producer = scope.spawn(move || {
+            let mut batch = Vec::with_capacity(BATCH);
+            let found = for_each(reader, display, keys, |item| {
+                batch.push(item);
+                if batch.len() == BATCH {
+                    // The consumer stopped (an error): stop parsing too.
+                    tx.send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH))).map_err(|_| Error::Cancelled)?;
+                }
+                Ok(())
+            })?;
+            if !batch.is_empty() {
+                let _ = tx.send(batch);
+            }
+            Ok::<bool, Error>(found)
+        });
+        let mut failure = None;
+        'outer: for batch in rx {
+            for item in batch {
+                if let Err(e) = f(item) {
+                    failure = Some(e);
+                    break 'outer;
+                }
+            }
+        }
+        let produced = producer.join().unwrap_or(Err(Error::Cancelled));
+        match failure {
+            Some(e) => Err(e),
+            None => produced,
+        }
+    })
+}
+
 /// Parses a whole (small) JSON document.
 pub fn parse<T: DeserializeOwned>(bytes: &[u8], display: &str) -> Result<T> {
     serde_json::from_slice(bytes).map_err(|e| json_error(display, e))
@@ -166,6 +210,42 @@ impl<'de> serde::Deserialize<'de> for Lenient {
             }
         }
         d.deserialize_any(V(PhantomData))
+    }
+}
+
+/// A count written as a string or a number, parsed without keeping the text (X writes
+/// `"favorite_count" : "8"` hundreds of thousands of times).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct LenientCount(pub Option<i64>);
+
+impl<'de> serde::Deserialize<'de> for LenientCount {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = LenientCount;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a count")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> std::result::Result<LenientCount, E> {
+                Ok(LenientCount(v.parse::<i64>().ok().or_else(|| crate::import::text::parse_count(v))))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> std::result::Result<LenientCount, E> {
+                Ok(LenientCount(Some(v)))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> std::result::Result<LenientCount, E> {
+                Ok(LenientCount(i64::try_from(v).ok()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> std::result::Result<LenientCount, E> {
+                Ok(LenientCount(v.is_finite().then_some(v.round() as i64)))
+            }
+            fn visit_unit<E: de::Error>(self) -> std::result::Result<LenientCount, E> {
+                Ok(LenientCount(None))
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> std::result::Result<LenientCount, E> {
+                Ok(LenientCount(None))
+            }
+        }
+        d.deserialize_any(V)
     }
 }
 

@@ -101,7 +101,7 @@ impl<'a> Tracker<'a> {
     }
 
     /// Wraps an entry's reader so that its bytes count and a cancel stops it.
-    pub fn wrap<'r, R: Read + 'r>(&'r self, inner: R) -> impl Read + 'r {
+    pub fn wrap<'r, R: Read + Send + 'r>(&'r self, inner: R) -> impl Read + Send + 'r {
         Counting { inner, tracker: self }
     }
 }

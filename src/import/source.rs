@@ -217,13 +217,13 @@ impl Bundle {
     }
 
     /// A stream over an entry's bytes, with the inflation limits enforced.
-    pub fn open_entry(&mut self, entry: &Entry) -> Result<Box<dyn Read + '_>> {
+    pub fn open_entry(&mut self, entry: &Entry) -> Result<Box<dyn Read + Send + '_>> {
         let display = self.display(entry);
         let remaining_total = MAX_TOTAL_BYTES.saturating_sub(self.inflated);
         let limit = MAX_ENTRY_BYTES.min(remaining_total);
         let ratio_limit = entry.compressed.saturating_mul(MAX_RATIO).max(RATIO_FLOOR_BYTES);
         let inflated = &mut self.inflated;
-        let inner: Box<dyn Read + '_> = match &mut self.kind {
+        let inner: Box<dyn Read + Send + '_> = match &mut self.kind {
             Kind::Zip(z) => Box::new(z.by_index(entry.index).map_err(|e| unreadable(&display, e))?),
             Kind::Dir(root) => {
                 let p = root.join(&entry.path);
@@ -325,7 +325,7 @@ impl std::fmt::Display for LimitExceeded {
 impl std::error::Error for LimitExceeded {}
 
 struct Limited<'a> {
-    inner: Box<dyn Read + 'a>,
+    inner: Box<dyn Read + Send + 'a>,
     read: u64,
     limit: u64,
     display: String,

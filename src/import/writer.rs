@@ -92,6 +92,9 @@ pub struct BufferedPost {
 
 /// Rows per multi-row INSERT (3 parameters each, well below SQLite's 32,766-parameter limit).
 const BATCH: usize = 256;
+/// Posts per multi-row INSERT (7 parameters for the post, 20 for its numbers: 1,000 rows stay
+/// below the 32,766-parameter limit).
+const POST_BATCH: usize = 1_000;
 
 /// A person listed in a snapshot, not yet written.
 struct Pending {
@@ -534,7 +537,7 @@ impl<'c> Writer<'c> {
             return Ok(());
         }
         batch.items.push(p);
-        if batch.items.len() >= BATCH {
+        if batch.items.len() >= POST_BATCH {
             self.flush_posts(batch)?;
         }
         Ok(())
@@ -547,35 +550,30 @@ impl<'c> Writer<'c> {
         }
         let items = std::mem::take(&mut batch.items);
         let sql = format!(
-            "INSERT INTO posts (account_id, platform_post_id, published_at, kind, text, url, import_id) VALUES {}
-             RETURNING id, platform_post_id",
+            "INSERT INTO posts (account_id, platform_post_id, published_at, kind, text, url, import_id) VALUES {}",
             vec!["(?, ?, ?, ?, ?, ?, ?)"; items.len()].join(", ")
         );
-        use rusqlite::types::Value;
-        let text = |v: &Option<String>| v.clone().map_or(Value::Null, Value::Text);
-        let values = items.iter().flat_map(|p| {
-            [
-                Value::Integer(batch.account_id),
-                Value::Text(p.id.clone()),
-                text(&p.published_at),
-                Value::Text(p.kind.as_str().to_string()),
-                text(&p.text),
-                text(&p.url),
-                Value::Integer(self.import_id),
-            ]
-        });
-        let mut ids: std::collections::HashMap<String, i64> = std::collections::HashMap::with_capacity(items.len());
-        {
-            let mut stmt = self.conn.prepare_cached(&sql)?;
-            let mut rows = stmt.query(rusqlite::params_from_iter(values))?;
-            while let Some(r) = rows.next()? {
-                ids.insert(r.get(1)?, r.get(0)?);
-            }
+        let mut params: Vec<&dyn rusqlite::ToSql> = Vec::with_capacity(items.len() * 7);
+        for p in &items {
+            params.extend_from_slice(&[
+                &batch.account_id,
+                &p.id,
+                &p.published_at,
+                &p.kind,
+                &p.text,
+                &p.url,
+                &self.import_id,
+            ]);
         }
+        self.conn.prepare_cached(&sql)?.execute(params.as_slice())?;
+        // The rows of a multi-row INSERT into a rowid table get consecutive rowids (each is one more
+        // than the largest so far, and nothing else writes inside this transaction).
+        let last = self.conn.last_insert_rowid();
+        let first = last - items.len() as i64 + 1;
+        let ids: Vec<i64> = (first..=last).collect();
         let day = crate::import::text::day(batch.observed_on);
         let mut observations: Vec<(i64, &PostMetrics)> = Vec::new();
-        for p in &items {
-            let Some(&id) = ids.get(&p.id) else { continue };
+        for (p, &id) in items.iter().zip(&ids) {
             self.counts.posts += 1;
             self.counts.posts_new += 1;
             self.new_posts.insert(id);
@@ -593,33 +591,33 @@ impl<'c> Writer<'c> {
                 posts::METRIC_COLUMNS,
                 vec![format!("({})", vec!["?"; 20].join(", ")); observations.len()].join(", ")
             );
-            let int = |v: Option<i64>| v.map_or(Value::Null, Value::Integer);
-            let real = |v: Option<f64>| v.map_or(Value::Null, Value::Real);
-            let values = observations.iter().flat_map(|(id, m)| {
-                [
-                    Value::Integer(*id),
-                    Value::Text(day.clone()),
-                    Value::Text(batch.source.id().to_string()),
-                    Value::Integer(self.import_id),
-                    int(m.views),
-                    int(m.impressions),
-                    int(m.reach),
-                    int(m.likes),
-                    int(m.comments),
-                    int(m.replies),
-                    int(m.shares),
-                    int(m.quotes),
-                    int(m.saves),
-                    int(m.engagements),
-                    int(m.profile_visits),
-                    int(m.follows),
-                    int(m.link_clicks),
-                    real(m.watch_time_s),
-                    real(m.avg_view_duration_s),
-                    real(m.avg_pct_viewed),
-                ]
-            });
-            self.conn.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(values))?;
+            let source = batch.source.id();
+            let mut params: Vec<&dyn rusqlite::ToSql> = Vec::with_capacity(observations.len() * 20);
+            for (id, m) in &observations {
+                params.extend_from_slice(&[
+                    id,
+                    &day,
+                    &source,
+                    &self.import_id,
+                    &m.views,
+                    &m.impressions,
+                    &m.reach,
+                    &m.likes,
+                    &m.comments,
+                    &m.replies,
+                    &m.shares,
+                    &m.quotes,
+                    &m.saves,
+                    &m.engagements,
+                    &m.profile_visits,
+                    &m.follows,
+                    &m.link_clicks,
+                    &m.watch_time_s,
+                    &m.avg_view_duration_s,
+                    &m.avg_pct_viewed,
+                ]);
+            }
+            self.conn.prepare_cached(&sql)?.execute(params.as_slice())?;
             self.counts.post_observations += observations.len() as u64;
         }
         Ok(())

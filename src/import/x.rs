@@ -7,7 +7,7 @@
 use crate::error::{ImportError, ImportErrorKind, Result};
 use crate::import::Ctx;
 use crate::import::detect::FileKind;
-use crate::import::json::{self, Lenient};
+use crate::import::json::{self, Lenient, LenientCount};
 use crate::import::table::Table;
 use crate::import::text::{parse_count, parse_date, parse_decimal, parse_instant, rfc3339, unescape_html_entities};
 use crate::import::writer::{AccountHint, BufferedPost, PostBatch, Snapshot, Writer};
@@ -18,7 +18,7 @@ use serde::Deserialize;
 use std::io::Read;
 
 /// Skips the JavaScript assignment (`window.YTD.tweets.part0 = `) before the JSON value.
-fn skip_assignment(mut r: impl Read, display: &str) -> Result<impl Read> {
+fn skip_assignment<R: Read>(mut r: R, display: &str) -> Result<R> {
     let mut byte = [0u8; 1];
     let mut seen = 0usize;
     loop {
@@ -74,9 +74,9 @@ struct Tweet {
     #[serde(default)]
     text: Option<String>,
     #[serde(default)]
-    favorite_count: Option<Lenient>,
+    favorite_count: LenientCount,
     #[serde(default)]
-    retweet_count: Option<Lenient>,
+    retweet_count: LenientCount,
     #[serde(default)]
     in_reply_to_status_id_str: Option<Lenient>,
     #[serde(default)]
@@ -102,9 +102,9 @@ struct TweetItem {
     #[serde(default)]
     text: Option<String>,
     #[serde(default)]
-    favorite_count: Option<Lenient>,
+    favorite_count: LenientCount,
     #[serde(default)]
-    retweet_count: Option<Lenient>,
+    retweet_count: LenientCount,
     #[serde(default)]
     in_reply_to_status_id_str: Option<Lenient>,
     #[serde(default)]
@@ -133,11 +133,11 @@ impl TweetItem {
     }
 }
 
-pub fn tweets(r: impl Read, ctx: &Ctx, w: &mut Writer<'_>) -> Result<()> {
+pub fn tweets(r: impl Read + Send, ctx: &Ctx, w: &mut Writer<'_>) -> Result<()> {
     let r = skip_assignment(r, &ctx.display)?;
     let mut n = 0u64;
     let mut batch = PostBatch::new(ctx.account_id, ctx.exported_on, FileKind::XTweets);
-    json::for_each::<TweetItem, _>(r, &ctx.display, &[], |item| {
+    json::for_each_parallel::<TweetItem, _>(r, &ctx.display, &[], |item| {
         n += 1;
         if n.is_multiple_of(2048) {
             ctx.check()?;
@@ -164,8 +164,8 @@ pub fn tweets(r: impl Read, ctx: &Ctx, w: &mut Writer<'_>) -> Result<()> {
         };
         let url = format!("https://x.com/{}/status/{id}", ctx.handle);
         let metrics = (kind != PostKind::Repost).then(|| PostMetrics {
-            likes: t.favorite_count.as_ref().and_then(Lenient::count),
-            shares: t.retweet_count.as_ref().and_then(Lenient::count),
+            likes: t.favorite_count.0,
+            shares: t.retweet_count.0,
             ..PostMetrics::default()
         });
         w.post_buffered(
