@@ -141,7 +141,7 @@ fn all(n: usize) -> Vec<(&'static str, ChartData)> {
         ("posts", ChartData::Posts(posts)),
         ("mix", ChartData::Mix(mix)),
         ("completion", ChartData::Completion(completion)),
-        ("heatmap", ChartData::Heatmap(grid)),
+        ("heatmap", ChartData::Heatmap(Box::new(grid))),
         ("pro-personal", ChartData::ProPersonal(vec![side(Role::Pro, 1.0), side(Role::Personal, 3.0)])),
         ("forecast", ChartData::Forecast(history, forecast)),
     ]

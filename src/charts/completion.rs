@@ -69,7 +69,7 @@ pub fn draw<DB: DrawingBackend>(
         .label_style((FONT, 12).into_font().color(&pal.muted))
         .axis_desc_style((FONT, 12).into_font().color(&pal.muted))
         .x_desc(lang.pick("average percentage of the video watched", "part moyenne de la vidéo regardée"))
-        .x_label_formatter(&|v| format!("{}", lang.percent(v / 100.0, 0)))
+        .x_label_formatter(&|v| lang.percent(v / 100.0, 0))
         .y_label_formatter(&|v| lang.percent(*v, 0))
         .draw()
         .map_err(draw_err)?;

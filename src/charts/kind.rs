@@ -158,7 +158,7 @@ pub enum ChartData {
     Posts(Vec<PostPoint>),
     Mix(Vec<MixMonth>),
     Completion(Vec<Watched>),
-    Heatmap(Grid),
+    Heatmap(Box<Grid>),
     ProPersonal(Vec<RoleSide>),
     Forecast(Vec<crate::store::audience::SeriesPoint>, Vec<outlook::ForecastPoint>),
 }
@@ -278,7 +278,7 @@ pub fn data(conn: &Connection, r: &ChartRequest, lang: Lang) -> Result<ChartData
                     }
                 }
             }
-            ChartData::Heatmap(Grid { cells: sums })
+            ChartData::Heatmap(Box::new(Grid { cells: sums }))
         }
         ChartKind::ProPersonal => {
             let all = selected(conn, r)?;
