@@ -99,26 +99,42 @@ fn measure_once(cmd: &[&str]) -> Measure {
     m
 }
 
-/// The median time and the largest peak memory of `runs` runs, each into a fresh database.
-fn measure(cmd: &[&str], db: &std::path::Path, runs: usize) -> Measure {
-    let mut all: Vec<Measure> = (0..runs)
-        .map(|_| {
-            for suffix in ["", "-wal", "-shm"] {
-                let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
-            }
-            measure_once(cmd)
-        })
-        .collect();
-    let peak = all.iter().map(|m| m.peak_kib).max().unwrap_or(0);
-    all.sort_by(|a, b| a.seconds.total_cmp(&b.seconds));
-    let mut m = all.swap_remove(runs / 2);
-    m.peak_kib = peak;
-    m
+fn fresh(db: &std::path::Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+    }
+}
+
+/// Runs the two commands alternately `runs` times (so that a slow spell of a shared machine hits
+/// both), each into a fresh database. Returns the median of each time, the largest peak memory of
+/// each, and the median of the per-pair ratios.
+fn measure_pair(a: (&[&str], &std::path::Path), b: (&[&str], &std::path::Path), runs: usize) -> (Measure, Measure, f64) {
+    let mut ra = Vec::new();
+    let mut rb = Vec::new();
+    let mut ratios = Vec::new();
+    for _ in 0..runs {
+        fresh(a.1);
+        let x = measure_once(a.0);
+        fresh(b.1);
+        let y = measure_once(b.0);
+        ratios.push(y.seconds / x.seconds);
+        ra.push(x);
+        rb.push(y);
+    }
+    let median = |mut v: Vec<Measure>| {
+        let peak = v.iter().map(|m| m.peak_kib).max().unwrap_or(0);
+        v.sort_by(|p, q| p.seconds.total_cmp(&q.seconds));
+        let mut m = v.swap_remove(v.len() / 2);
+        m.peak_kib = peak;
+        m
+    };
+    ratios.sort_by(|p, q| p.total_cmp(q));
+    (median(ra), median(rb), ratios[ratios.len() / 2])
 }
 
 fn main() {
     let followers = env_usize("RESONANCE_BENCH_FOLLOWERS", 1_000_000);
-    let runs = env_usize("RESONANCE_BENCH_RUNS", 3).max(1);
+    let runs = env_usize("RESONANCE_BENCH_RUNS", 5).max(1);
     let tweets = env_usize("RESONANCE_BENCH_TWEETS", 200_000);
     let tmp = tempfile::tempdir().unwrap();
     // RESONANCE_BENCH_KEEP=DIR writes the inputs there and keeps them (for profiling).
@@ -126,7 +142,7 @@ fn main() {
     let inputs = keep.clone().unwrap_or_else(|| tmp.path().to_path_buf());
     std::fs::create_dir_all(&inputs).unwrap();
     let bin = env!("CARGO_BIN_EXE_resonance");
-    println!("import benchmark: {followers} Instagram followers, {tweets} X tweets (median of {runs} runs each, alternating)");
+    println!("import benchmark: {followers} Instagram followers, {tweets} X tweets ({runs} alternating runs each; times are medians, the ratio the median of the per-run ratios)");
     let ig = write_followers(&inputs, followers);
     let x = write_tweets(&inputs, tweets);
     let ig_file = ig.join("connections/followers_and_following/followers_1.json");
@@ -144,15 +160,18 @@ fn main() {
     {
         let db_r = tmp.path().join(format!("r-{kind}.db"));
         let db_p = tmp.path().join(format!("p-{kind}.db"));
-        let r = measure(&[bin, "--db", db_r.to_str().unwrap(), "import", folder.to_str().unwrap()], &db_r, runs);
-        let p = measure(&["python3", "bench/baseline_import.py", db_p.to_str().unwrap(), kind, file.to_str().unwrap()], &db_p, runs);
+        let (r, p, ratio) = measure_pair(
+            (&[bin, "--db", db_r.to_str().unwrap(), "import", folder.to_str().unwrap()], &db_r),
+            (&["python3", "bench/baseline_import.py", db_p.to_str().unwrap(), kind, file.to_str().unwrap()], &db_p),
+            runs,
+        );
         println!(
             "| {label} | {:.2} s | {:.0} MB | {:.2} s | {:.0} MB | {:.1}x |",
             r.seconds,
             r.peak_kib as f64 / 1024.0,
             p.seconds,
             p.peak_kib as f64 / 1024.0,
-            p.seconds / r.seconds
+            ratio
         );
         let size = std::fs::metadata(&db_r).unwrap().len() as f64 / 1e6;
         println!("|   database size (Resonance) | {size:.0} MB | | | | |");

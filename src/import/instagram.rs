@@ -60,7 +60,7 @@ pub fn followers(
     snap: &mut crate::import::writer::Snapshot,
 ) -> Result<()> {
     let mut n = 0u64;
-    json::for_each_parallel::<ListItem, _>(r, &ctx.display, &["relationships_followers"], |item| {
+    json::for_each::<ListItem, _>(r, &ctx.display, &["relationships_followers"], |item| {
         n += 1;
         if n.is_multiple_of(4096) {
             ctx.check()?;

@@ -104,7 +104,8 @@ CREATE TABLE posts (
     import_id         INTEGER REFERENCES imports(id) ON DELETE SET NULL,
     UNIQUE (account_id, platform_post_id)
 );
-CREATE INDEX posts_by_time ON posts (account_id, published_at);
+-- Posts of an account are found through the unique (account_id, platform_post_id) index; no index
+-- on time (every view reads an account's posts whole and sorts them in memory).
 
 -- Dated observations of a post's numbers; every column NULL when the source does not give it.
 CREATE TABLE post_metrics (
@@ -131,7 +132,8 @@ CREATE TABLE post_metrics (
     avg_pct_viewed       REAL
 );
 CREATE INDEX post_metrics_by_post ON post_metrics (post_id, observed_on);
-CREATE INDEX post_metrics_by_import ON post_metrics (import_id);
+-- No index on import_id: only undoing an import looks rows up by it (one scan), while every
+-- import would pay for maintaining it.
 
 -- Account-level daily series from analytics exports (impressions, engagements, reach, views...).
 CREATE TABLE daily_metrics (

@@ -17,7 +17,7 @@ followers_gained: number | null, posts: number, likes_per_post: Mean | null, con
 /**
  * Genuine interactions per post per 1,000 followers of its account.
  */
-genuine_per_1000_followers: Mean | null, likes_per_1000_followers: Mean | null, genuine_share: Mean | null, 
+genuine_per_1000_followers: Mean | null, likes_per_1000_followers: Mean | null, conversation_per_1000_followers: Mean | null, amplification_per_1000_followers: Mean | null, saves_per_1000_followers: Mean | null, genuine_share: Mean | null, 
 /**
  * Median genuine interactions per post.
  */
