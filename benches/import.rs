@@ -108,7 +108,11 @@ fn fresh(db: &std::path::Path) {
 /// Runs the two commands alternately `runs` times (so that a slow spell of a shared machine hits
 /// both), each into a fresh database. Returns the median of each time, the largest peak memory of
 /// each, and the median of the per-pair ratios.
-fn measure_pair(a: (&[&str], &std::path::Path), b: (&[&str], &std::path::Path), runs: usize) -> (Measure, Measure, f64) {
+fn measure_pair(
+    a: (&[&str], &std::path::Path),
+    b: (&[&str], &std::path::Path),
+    runs: usize,
+) -> (Measure, Measure, f64) {
     let mut ra = Vec::new();
     let mut rb = Vec::new();
     let mut ratios = Vec::new();
@@ -142,7 +146,9 @@ fn main() {
     let inputs = keep.clone().unwrap_or_else(|| tmp.path().to_path_buf());
     std::fs::create_dir_all(&inputs).unwrap();
     let bin = env!("CARGO_BIN_EXE_resonance");
-    println!("import benchmark: {followers} Instagram followers, {tweets} X tweets ({runs} alternating runs each; times are medians, the ratio the median of the per-run ratios)");
+    println!(
+        "import benchmark: {followers} Instagram followers, {tweets} X tweets ({runs} alternating runs each; times are medians, the ratio the median of the per-run ratios)"
+    );
     let ig = write_followers(&inputs, followers);
     let x = write_tweets(&inputs, tweets);
     let ig_file = ig.join("connections/followers_and_following/followers_1.json");

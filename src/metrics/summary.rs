@@ -2,7 +2,7 @@
 //! genuine sides of a period (the last 90 days of its data by default) and of the period before.
 
 use crate::error::Result;
-use crate::metrics::data::AccountData;
+use crate::metrics::data::{AccountData, PostWindow};
 use crate::metrics::engagement::{PeriodStats, period_stats};
 use crate::metrics::growth::{Growth, growth_over};
 use crate::store::accounts::AccountSummary;
@@ -84,5 +84,11 @@ pub fn all(conn: &Connection) -> Result<Vec<AccountReport>> {
 }
 
 pub fn all_for(conn: &Connection, choice: PeriodChoice) -> Result<Vec<AccountReport>> {
-    Ok(AccountData::load_all(conn)?.iter().map(|d| report(d, choice)).collect())
+    // A summary looks at two periods: load only the posts they can contain.
+    let window = match (choice.from, choice.to) {
+        (Some(from), Some(to)) => PostWindow::Since(from - (to - from) - Duration::days(1)),
+        (Some(from), None) => PostWindow::Since(from - Duration::days(choice.days.max(1) * 2)),
+        _ => PostWindow::LastDays(2 * choice.days + 200),
+    };
+    Ok(AccountData::load_all_since(conn, Some(window))?.iter().map(|d| report(d, choice)).collect())
 }
