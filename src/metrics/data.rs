@@ -242,25 +242,30 @@ impl AccountData {
     /// recent periods needs, at a fraction of the cost for long histories.
     pub fn load_all_since(conn: &Connection, window: Option<PostWindow>) -> Result<Vec<AccountData>> {
         let ids = accounts::ids(conn)?;
+        // One sequential pass for each account's post count and latest post (NOT INDEXED: walking
+        // the unique index would fetch every row from the table out of order).
+        let mut counts: HashMap<i64, (i64, Option<NaiveDate>)> = HashMap::new();
+        {
+            let mut stmt = conn.prepare_cached(
+                "SELECT account_id, count(*), max(published_at) FROM posts NOT INDEXED WHERE kind <> 'repost' GROUP BY account_id",
+            )?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                counts.insert(r.get(0)?, (r.get(1)?, text(r, 2)?.and_then(day)));
+            }
+        }
         let mut cutoff: HashMap<i64, String> = HashMap::new();
-        match window {
-            Some(PostWindow::Since(day)) => {
-                for id in &ids {
-                    cutoff.insert(*id, day.format("%Y-%m-%d").to_string());
+        for id in &ids {
+            let c = match window {
+                Some(PostWindow::Since(d)) => Some(d),
+                Some(PostWindow::LastDays(days)) => {
+                    counts.get(id).and_then(|c| c.1).map(|last| last - chrono::Duration::days(days))
                 }
+                None => None,
+            };
+            if let Some(c) = c {
+                cutoff.insert(*id, c.format("%Y-%m-%d").to_string());
             }
-            Some(PostWindow::LastDays(days)) => {
-                let mut stmt = conn.prepare_cached(
-                    "SELECT account_id, max(published_at) FROM posts WHERE kind <> 'repost' GROUP BY account_id",
-                )?;
-                let mut rows = stmt.query([])?;
-                while let Some(r) = rows.next()? {
-                    if let Some(last) = text(r, 1)?.and_then(day) {
-                        cutoff.insert(r.get(0)?, (last - chrono::Duration::days(days)).format("%Y-%m-%d").to_string());
-                    }
-                }
-            }
-            None => {}
         }
         let mut out: Vec<AccountData> = Vec::with_capacity(ids.len());
         let mut slot: HashMap<i64, usize> = HashMap::new();
@@ -331,16 +336,9 @@ impl AccountData {
         for a in &mut out {
             a.posts.sort_by_key(|x| (x.published, x.id));
         }
-        {
+        for a in &mut out {
             // The account's post count covers all its posts, not only the window loaded.
-            let mut stmt = conn
-                .prepare_cached("SELECT account_id, count(*) FROM posts WHERE kind <> 'repost' GROUP BY account_id")?;
-            let mut rows = stmt.query([])?;
-            while let Some(r) = rows.next()? {
-                if let Some(&i) = slot.get(&r.get::<_, i64>(0)?) {
-                    out[i].account.posts = r.get(1)?;
-                }
-            }
+            a.account.posts = counts.get(&a.account.id).map_or(0, |c| c.0);
         }
         {
             let mut stmt =
