@@ -132,6 +132,23 @@ fn main() {
         charts::growth::png(&series, &opts).unwrap();
     });
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    // Every chart kind: reading its data from the store, then drawing it (SVG and PNG).
+    let mut kinds = Vec::new();
+    for kind in charts::kind::ChartKind::ALL {
+        let req = charts::kind::ChartRequest { kind, accounts: Vec::new(), from: None, to: None };
+        let mut data = None;
+        let prep = median_time(3, || {
+            data = Some(store.read(|c| charts::kind::data(c, &req, resonance::Lang::En)).unwrap());
+        });
+        let data = data.unwrap();
+        let svg = median_time(5, || {
+            charts::kind::draw(&data, &opts, charts::Format::Svg).unwrap();
+        });
+        let png = median_time(5, || {
+            charts::kind::draw(&data, &opts, charts::Format::Png).unwrap();
+        });
+        kinds.push((kind.id(), prep, svg, png));
+    }
     println!("| measure | time | target | baseline (plain SELECT of the rows) | ratio to baseline |");
     println!("|---|---|---|---|---|");
     println!(
@@ -143,4 +160,10 @@ fn main() {
     println!("| full analysis of one account | {:.1} ms | | | |", ms(analysis));
     println!("| growth chart, {ACCOUNTS} accounts, {points} points, SVG | {:.1} ms | < 50 ms | | |", ms(svg));
     println!("| growth chart, same, PNG 1000×480 | {:.1} ms | < 50 ms | | |", ms(png));
+    println!();
+    println!("| chart (all {ACCOUNTS} accounts; one-account charts: the first) | drawing, SVG | drawing, PNG 1000×480 | reading its data |");
+    println!("|---|---|---|---|");
+    for (id, prep, svg, png) in kinds {
+        println!("| {id} | {:.1} ms | {:.1} ms | {:.1} ms |", ms(svg), ms(png), ms(prep));
+    }
 }
