@@ -161,7 +161,9 @@ fn main() {
     println!("| growth chart, {ACCOUNTS} accounts, {points} points, SVG | {:.1} ms | < 50 ms | | |", ms(svg));
     println!("| growth chart, same, PNG 1000×480 | {:.1} ms | < 50 ms | | |", ms(png));
     println!();
-    println!("| chart (all {ACCOUNTS} accounts; one-account charts: the first) | drawing, SVG | drawing, PNG 1000×480 | reading its data |");
+    println!(
+        "| chart (all {ACCOUNTS} accounts; one-account charts: the first) | drawing, SVG | drawing, PNG 1000×480 | reading its data |"
+    );
     println!("|---|---|---|---|");
     for (id, prep, svg, png) in kinds {
         println!("| {id} | {:.1} ms | {:.1} ms | {:.1} ms |", ms(svg), ms(png), ms(prep));

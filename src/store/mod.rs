@@ -12,6 +12,7 @@ pub mod accounts;
 pub mod annotations;
 pub mod audience;
 pub mod ledger;
+pub mod manage;
 pub mod posts;
 pub mod settings;
 
@@ -159,6 +160,19 @@ impl Store {
         })();
         conn.pragma_update(None, "cache_size", DEFAULT_CACHE_KIB)?;
         out
+    }
+
+    /// Replaces the content of the live database with `src`'s, page by page (online backup in the
+    /// other direction), then migrates it if it is older.
+    pub fn restore_from(&self, src: &Connection) -> Result<()> {
+        let mut conn = self.pool.get()?;
+        {
+            let backup = rusqlite::backup::Backup::new(src, &mut conn)?;
+            backup.run_to_completion(256, Duration::from_millis(0), None)?;
+        }
+        migrations().to_latest(&mut conn)?;
+        configure(&conn)?;
+        Ok(())
     }
 
     /// Copies the live database to `dest` with SQLite's online backup (safe while the app runs).
