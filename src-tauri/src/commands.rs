@@ -1,18 +1,40 @@
-//! The IPC commands: each deserialises its arguments, runs the core on the blocking pool and maps
-//! errors to the structured `ErrorPayload` (`{code, message, file, line}`).
+//! The IPC commands: each validates its arguments, runs the core on tokio's blocking pool and maps
+//! errors to the structured `ErrorPayload` (`{code, message, file, line}`). No command body does
+//! more than call the core.
 
 use crate::state::AppState;
-use resonance::charts::{self, ChartOptions};
+use resonance::charts::kind::{self, ChartKind, ChartRequest, Table};
+use resonance::charts::{ChartOptions, Format};
 use resonance::error::ErrorPayload;
-use resonance::import::progress::Silent;
+use resonance::import::progress::{Progress, ProgressUpdate, Silent};
+use resonance::import::source::Input;
+use resonance::import::{self, ImportOptions, ImportReport, Inspection};
+use resonance::metrics::analysis::{self, AccountAnalysis};
+use resonance::metrics::compare::Comparison;
+use resonance::metrics::data::AccountData;
+use resonance::metrics::insights::Insight;
 use resonance::metrics::summary::AccountReport;
+use resonance::model::Role;
 use resonance::store::accounts::AccountSummary;
-use resonance::{Lang, Store};
-use serde::Serialize;
-use tauri::State;
+use resonance::store::annotations::AnnotationRow;
+use resonance::store::ledger::ImportRecord;
+use resonance::store::manage::Undone;
+use resonance::store::posts::PostRow;
+use resonance::{Error, Lang, Store};
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+use std::sync::atomic::Ordering;
+use tauri::ipc::Channel;
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_opener::OpenerExt;
 use ts_rs::TS;
 
 type CmdResult<T> = Result<T, ErrorPayload>;
+
+fn invalid(lang: Lang, message: impl Into<String>) -> ErrorPayload {
+    Error::InvalidArgument(message.into()).payload(lang)
+}
 
 /// Runs `f` with the store on tokio's blocking pool.
 async fn blocking<T: Send + 'static>(
@@ -29,23 +51,32 @@ async fn blocking<T: Send + 'static>(
     .map_err(|e| ErrorPayload { code: "internal".into(), message: e.to_string(), file: None, line: None })?
 }
 
+fn check_id(lang: Lang, id: i64) -> CmdResult<()> {
+    if id <= 0 { Err(invalid(lang, format!("{id} is not an id"))) } else { Ok(()) }
+}
+
 #[derive(Serialize, TS)]
 #[ts(export)]
 pub struct AppInfo {
     pub version: String,
     pub db_path: String,
+    pub data_folder: String,
     pub schema_version: i64,
     pub demo_loaded: bool,
+    pub db_size_bytes: u64,
 }
 
 #[tauri::command]
 pub async fn app_info(state: State<'_, AppState>) -> CmdResult<AppInfo> {
     blocking(&state, |store, _| {
+        let size = std::fs::metadata(store.path()).map(|m| m.len()).unwrap_or(0);
         Ok(AppInfo {
             version: env!("CARGO_PKG_VERSION").into(),
             db_path: store.path().display().to_string(),
+            data_folder: store.path().parent().map(|p| p.display().to_string()).unwrap_or_default(),
             schema_version: resonance::store::SCHEMA_VERSION,
             demo_loaded: resonance::demo::is_loaded(store)?,
+            db_size_bytes: size,
         })
     })
     .await
@@ -57,6 +88,52 @@ pub async fn ensure_ready(state: State<'_, AppState>) -> CmdResult<bool> {
     blocking(&state, |store, lang| resonance::demo::load_on_first_start(store, lang, &Silent)).await
 }
 
+/// Settings the UI keeps in the database.
+#[derive(Serialize, Deserialize, TS, Clone)]
+#[ts(export)]
+pub struct Settings {
+    /// "en" or "fr"; null: follow the system.
+    pub lang: Option<Lang>,
+    /// "light", "dark" or "system".
+    pub theme: String,
+}
+
+#[tauri::command]
+pub async fn get_settings(state: State<'_, AppState>) -> CmdResult<Settings> {
+    blocking(&state, |store, _| {
+        store.read(|c| {
+            let lang = resonance::store::settings::get(c, "lang")?.and_then(|l| l.parse().ok());
+            let theme = resonance::store::settings::get(c, "theme")?.unwrap_or_else(|| "system".into());
+            Ok(Settings { lang, theme })
+        })
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn save_settings(state: State<'_, AppState>, settings: Settings) -> CmdResult<()> {
+    let lang = state.lang();
+    if !["light", "dark", "system"].contains(&settings.theme.as_str()) {
+        return Err(invalid(lang, format!("unknown theme {:?}", settings.theme)));
+    }
+    if let Some(l) = settings.lang {
+        state.set_lang(l);
+    }
+    blocking(&state, move |store, _| {
+        store.write(|tx| {
+            match settings.lang {
+                Some(l) => resonance::store::settings::set(tx, "lang", l.as_str())?,
+                None => {
+                    tx.execute("DELETE FROM settings WHERE key = 'lang'", [])?;
+                }
+            }
+            resonance::store::settings::set(tx, "theme", &settings.theme)
+        })
+    })
+    .await
+}
+
+/// The language of messages from the core (the UI switched already).
 #[tauri::command]
 pub async fn set_lang(state: State<'_, AppState>, lang: Lang) -> CmdResult<()> {
     state.set_lang(lang);
@@ -73,14 +150,438 @@ pub async fn summary(state: State<'_, AppState>) -> CmdResult<Vec<AccountReport>
     blocking(&state, |store, _| store.read(resonance::metrics::summary::all)).await
 }
 
-/// The follower-growth chart of some accounts (all when empty), as SVG.
+/// Everything the engine says about one account.
 #[tauri::command]
-pub async fn growth_chart(state: State<'_, AppState>, accounts: Vec<i64>, options: ChartOptions) -> CmdResult<String> {
-    let options =
-        ChartOptions { width: options.width.clamp(200, 3000), height: options.height.clamp(120, 2000), ..options };
-    blocking(&state, move |store, _| {
-        let series = store.read(|c| charts::data::growth_series(c, &accounts, None, None))?;
-        Ok(charts::growth::svg(&series, &options)?)
+pub async fn analyse_account(state: State<'_, AppState>, account: i64) -> CmdResult<AccountAnalysis> {
+    check_id(state.lang(), account)?;
+    blocking(&state, move |store, lang| store.read(|c| analysis::analyse(c, account, lang, None))).await
+}
+
+/// Insights in plain words for every account, with pro against personal.
+#[tauri::command]
+pub async fn insights(state: State<'_, AppState>) -> CmdResult<Vec<Insight>> {
+    blocking(&state, |store, lang| {
+        store.read(|c| {
+            let all = AccountData::load_all(c)?;
+            let analyses: Vec<AccountAnalysis> = all
+                .iter()
+                .map(|d| {
+                    let cohorts = resonance::metrics::authenticity::cohorts(c, d.account.id)?;
+                    Ok(analysis::analyse_data(d, &cohorts, lang, None, chrono::Utc::now().date_naive()))
+                })
+                .collect::<resonance::Result<_>>()?;
+            let to = all.iter().filter_map(AccountData::last_day).max();
+            let comparison = to.map(|to| resonance::metrics::compare::compare(c, &all, to, 90)).transpose()?;
+            Ok(resonance::metrics::insights::insights(&analyses, comparison.as_ref(), lang))
+        })
     })
     .await
+}
+
+/// Pro against personal over the last `days` days of data, with audience overlap.
+#[tauri::command]
+pub async fn compare(state: State<'_, AppState>, days: i64) -> CmdResult<Comparison> {
+    let days = days.clamp(7, 3650);
+    blocking(&state, move |store, _| {
+        store.read(|c| {
+            let all = AccountData::load_all(c)?;
+            let to =
+                all.iter().filter_map(AccountData::last_day).max().unwrap_or_else(|| chrono::Utc::now().date_naive());
+            resonance::metrics::compare::compare(c, &all, to, days)
+        })
+    })
+    .await
+}
+
+fn check_chart(lang: Lang, options: &ChartOptions) -> CmdResult<ChartOptions> {
+    if !(120..=4000).contains(&options.width) || !(80..=3000).contains(&options.height) {
+        return Err(invalid(lang, format!("chart size {}×{} out of range", options.width, options.height)));
+    }
+    let mut o = options.clone();
+    o.title = o.title.map(|t| t.chars().take(120).collect());
+    Ok(o)
+}
+
+/// A chart and the table behind it (its text alternative).
+#[derive(Serialize, TS)]
+#[ts(export)]
+pub struct ChartView {
+    pub svg: String,
+    pub table: Table,
+}
+
+#[tauri::command]
+pub async fn chart(state: State<'_, AppState>, request: ChartRequest, options: ChartOptions) -> CmdResult<ChartView> {
+    let options = check_chart(state.lang(), &options)?;
+    blocking(&state, move |store, lang| {
+        store.read(|c| {
+            let data = kind::data(c, &request, lang)?;
+            let svg = String::from_utf8(kind::draw(&data, &options, Format::Svg)?).unwrap_or_default();
+            Ok(ChartView { svg, table: kind::table(&data, lang) })
+        })
+    })
+    .await
+}
+
+/// Asks where to save a chart (native dialog), then writes it as SVG, PNG or CSV. Returns the path,
+/// or null when the user cancelled.
+#[tauri::command]
+pub async fn export_chart(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    request: ChartRequest,
+    options: ChartOptions,
+) -> CmdResult<Option<String>> {
+    let lang = state.lang();
+    let options = check_chart(lang, &options)?;
+    let name = format!("resonance-{}", request.kind.id());
+    let picked = tauri::async_runtime::spawn_blocking(move || {
+        app.dialog()
+            .file()
+            .set_file_name(format!("{name}.png"))
+            .add_filter("PNG", &["png"])
+            .add_filter("SVG", &["svg"])
+            .add_filter("CSV", &["csv"])
+            .blocking_save_file()
+            .and_then(|p| p.into_path().ok())
+    })
+    .await
+    .map_err(|e| invalid(lang, e.to_string()))?;
+    let Some(path) = picked else { return Ok(None) };
+    blocking(&state, move |store, lang| {
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("png").to_ascii_lowercase();
+        let bytes = store.read(|c| {
+            let data = kind::data(c, &request, lang)?;
+            match ext.as_str() {
+                "csv" => Ok(kind::table(&data, lang).to_csv().into_bytes()),
+                "svg" => kind::draw(&data, &options, Format::Svg),
+                _ => kind::draw(
+                    &data,
+                    &ChartOptions { width: options.width * 2, height: options.height * 2, ..options.clone() },
+                    Format::Png,
+                ),
+            }
+        })?;
+        std::fs::write(&path, bytes).map_err(|e| Error::io(&path, e))?;
+        Ok(Some(path.display().to_string()))
+    })
+    .await
+}
+
+/// Asks for a folder (native dialog) and writes the report there. Returns the HTML file's path.
+#[tauri::command]
+pub async fn export_report(app: AppHandle, state: State<'_, AppState>) -> CmdResult<Option<String>> {
+    let lang = state.lang();
+    let picked = tauri::async_runtime::spawn_blocking(move || {
+        app.dialog().file().blocking_pick_folder().and_then(|p| p.into_path().ok())
+    })
+    .await
+    .map_err(|e| invalid(lang, e.to_string()))?;
+    let Some(dir) = picked else { return Ok(None) };
+    blocking(&state, move |store, lang| {
+        let dir = dir.join(format!("resonance-report-{}", chrono::Utc::now().format("%Y-%m-%d")));
+        let written = store.read(|c| {
+            resonance::report::write(c, &dir, &resonance::report::ReportOptions { lang, from: None, to: None })
+        })?;
+        Ok(Some(written.html.display().to_string()))
+    })
+    .await
+}
+
+/// Native file dialog for imports: zips, spreadsheets, CSV, JSON/JS files.
+#[tauri::command]
+pub async fn pick_import_files(app: AppHandle, state: State<'_, AppState>, folder: bool) -> CmdResult<Vec<String>> {
+    let lang = state.lang();
+    tauri::async_runtime::spawn_blocking(move || {
+        let dialog = app.dialog().file();
+        let picked: Vec<PathBuf> = if folder {
+            dialog.blocking_pick_folder().and_then(|p| p.into_path().ok()).into_iter().collect()
+        } else {
+            dialog
+                .add_filter("Exports", &["zip", "json", "js", "csv", "xlsx", "gz"])
+                .blocking_pick_files()
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|p| p.into_path().ok())
+                .collect()
+        };
+        picked.into_iter().map(|p| p.display().to_string()).collect()
+    })
+    .await
+    .map_err(|e| invalid(lang, e.to_string()))
+}
+
+fn check_paths(lang: Lang, paths: &[String]) -> CmdResult<Vec<PathBuf>> {
+    if paths.is_empty() || paths.len() > 100 {
+        return Err(invalid(lang, "between 1 and 100 files at a time"));
+    }
+    paths
+        .iter()
+        .map(|p| {
+            let path = PathBuf::from(p);
+            if !path.is_absolute() {
+                return Err(invalid(lang, format!("{p} is not an absolute path")));
+            }
+            Ok(path)
+        })
+        .collect()
+}
+
+/// What the dropped or picked files are, before anything is written.
+#[tauri::command]
+pub async fn inspect_files(state: State<'_, AppState>, paths: Vec<String>) -> CmdResult<Vec<InspectOutcome>> {
+    let paths = check_paths(state.lang(), &paths)?;
+    blocking(&state, move |store, lang| {
+        Ok(paths
+            .iter()
+            .map(|p| {
+                let input = Input::path(p);
+                match import::inspect(Some(store), &input) {
+                    Ok(i) => InspectOutcome { file: input.name, inspection: Some(i), error: None },
+                    Err(e) => InspectOutcome { file: input.name, inspection: None, error: Some(e.payload(lang)) },
+                }
+            })
+            .collect())
+    })
+    .await
+}
+
+#[derive(Serialize, TS)]
+#[ts(export)]
+pub struct InspectOutcome {
+    pub file: String,
+    pub inspection: Option<Inspection>,
+    pub error: Option<ErrorPayload>,
+}
+
+#[derive(Serialize, TS)]
+#[ts(export)]
+pub struct ImportOutcome {
+    pub file: String,
+    pub report: Option<ImportReport>,
+    pub error: Option<ErrorPayload>,
+}
+
+struct ChannelProgress(Channel<ProgressUpdate>);
+
+impl Progress for ChannelProgress {
+    fn update(&self, update: &ProgressUpdate) {
+        let _ = self.0.send(update.clone());
+    }
+}
+
+/// Imports files one by one (each in its own transaction), reporting progress on `on_progress`
+/// (throttled by the core to 10 a second). A file that fails does not stop the others.
+#[tauri::command]
+pub async fn import_files(
+    state: State<'_, AppState>,
+    paths: Vec<String>,
+    role: Option<Role>,
+    account: Option<i64>,
+    on_progress: Channel<ProgressUpdate>,
+) -> CmdResult<Vec<ImportOutcome>> {
+    let lang = state.lang();
+    let paths = check_paths(lang, &paths)?;
+    if let Some(a) = account {
+        check_id(lang, a)?;
+    }
+    let cancel = state.cancel_flag();
+    if state.importing().swap(true, Ordering::SeqCst) {
+        return Err(invalid(lang, "an import is already running"));
+    }
+    cancel.store(false, Ordering::SeqCst);
+    let busy = state.importing();
+    let out = blocking(&state, move |store, lang| {
+        let progress = ChannelProgress(on_progress);
+        let opts = ImportOptions { role, account, lang, demo: false };
+        Ok(paths
+            .iter()
+            .map(|p| {
+                let input = Input::path(p);
+                match import::import(store, &input, &opts, &progress, &cancel) {
+                    Ok(r) => ImportOutcome { file: input.name, report: Some(r), error: None },
+                    Err(e) => ImportOutcome { file: input.name, report: None, error: Some(e.payload(lang)) },
+                }
+            })
+            .collect())
+    })
+    .await;
+    busy.store(false, Ordering::SeqCst);
+    out
+}
+
+/// Stops the running import; its transaction rolls back and nothing changes.
+#[tauri::command]
+pub async fn cancel_import(state: State<'_, AppState>) -> CmdResult<()> {
+    state.cancel_flag().store(true, Ordering::SeqCst);
+    Ok(())
+}
+
+#[tauri::command]
+pub async fn list_imports(state: State<'_, AppState>) -> CmdResult<Vec<ImportRecord>> {
+    blocking(&state, |store, _| store.read(resonance::store::ledger::list)).await
+}
+
+#[tauri::command]
+pub async fn undo_import(state: State<'_, AppState>, import_id: i64) -> CmdResult<Undone> {
+    check_id(state.lang(), import_id)?;
+    blocking(&state, move |store, _| store.write(|tx| resonance::store::manage::undo_import(tx, import_id))).await
+}
+
+#[tauri::command]
+pub async fn set_role(state: State<'_, AppState>, account: i64, role: Role) -> CmdResult<AccountSummary> {
+    check_id(state.lang(), account)?;
+    blocking(&state, move |store, _| {
+        store.write(|tx| {
+            resonance::store::accounts::set_role(tx, account, role)?;
+            resonance::store::accounts::get(tx, account)
+        })
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn set_label(state: State<'_, AppState>, account: i64, label: String) -> CmdResult<AccountSummary> {
+    check_id(state.lang(), account)?;
+    blocking(&state, move |store, _| {
+        store.write(|tx| {
+            resonance::store::accounts::set_label(tx, account, &label)?;
+            resonance::store::accounts::get(tx, account)
+        })
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn merge_accounts(state: State<'_, AppState>, keep: i64, remove: i64) -> CmdResult<()> {
+    check_id(state.lang(), keep)?;
+    check_id(state.lang(), remove)?;
+    blocking(&state, move |store, _| store.write(|tx| resonance::store::manage::merge_accounts(tx, keep, remove))).await
+}
+
+#[tauri::command]
+pub async fn delete_account(state: State<'_, AppState>, account: i64) -> CmdResult<()> {
+    check_id(state.lang(), account)?;
+    blocking(&state, move |store, _| store.write(|tx| resonance::store::manage::delete_account(tx, account))).await
+}
+
+#[tauri::command]
+pub async fn list_posts(state: State<'_, AppState>, account: i64) -> CmdResult<Vec<PostRow>> {
+    check_id(state.lang(), account)?;
+    blocking(&state, move |store, _| store.read(|c| resonance::store::posts::list(c, account))).await
+}
+
+/// Opens a post in the browser — only http(s) links of the platforms Resonance reads.
+#[tauri::command]
+pub async fn open_post(app: AppHandle, state: State<'_, AppState>, post: i64) -> CmdResult<()> {
+    let lang = state.lang();
+    check_id(lang, post)?;
+    let url: Option<String> = blocking(&state, move |store, _| {
+        store.read(|c| Ok(c.query_row("SELECT url FROM posts WHERE id = ?1", [post], |r| r.get(0)).unwrap_or(None)))
+    })
+    .await?;
+    let url = url.ok_or_else(|| invalid(lang, "this post has no link"))?;
+    let allowed = [
+        "https://www.instagram.com/",
+        "https://instagram.com/",
+        "https://x.com/",
+        "https://twitter.com/",
+        "https://www.linkedin.com/",
+        "https://www.tiktok.com/",
+        "https://www.youtube.com/",
+        "https://youtu.be/",
+        "https://www.facebook.com/",
+        "https://bsky.app/",
+    ];
+    let mastodon = url.starts_with("https://") && url.contains("/@");
+    if !allowed.iter().any(|a| url.starts_with(a)) && !mastodon {
+        return Err(invalid(lang, format!("not opening {url}: not a link to a post")));
+    }
+    app.opener().open_url(url, None::<&str>).map_err(|e| invalid(lang, e.to_string()))
+}
+
+#[tauri::command]
+pub async fn list_annotations(state: State<'_, AppState>, account: i64) -> CmdResult<Vec<AnnotationRow>> {
+    check_id(state.lang(), account)?;
+    blocking(&state, move |store, _| store.read(|c| resonance::store::annotations::list(c, account))).await
+}
+
+#[tauri::command]
+pub async fn add_annotation(
+    state: State<'_, AppState>,
+    account: i64,
+    day: String,
+    kind: String,
+    note: String,
+) -> CmdResult<i64> {
+    let lang = state.lang();
+    check_id(lang, account)?;
+    let day = chrono::NaiveDate::parse_from_str(&day, "%Y-%m-%d")
+        .map_err(|_| invalid(lang, format!("{day:?} is not a day")))?;
+    blocking(&state, move |store, _| {
+        store.write(|tx| resonance::store::annotations::add(tx, Some(account), day, &kind, &note))
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn remove_annotation(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
+    check_id(state.lang(), id)?;
+    blocking(&state, move |store, _| store.write(|tx| resonance::store::annotations::remove(tx, id))).await
+}
+
+#[tauri::command]
+pub async fn remove_demo(state: State<'_, AppState>) -> CmdResult<u64> {
+    blocking(&state, |store, _| resonance::demo::remove(store)).await
+}
+
+#[tauri::command]
+pub async fn load_demo(state: State<'_, AppState>) -> CmdResult<()> {
+    blocking(&state, |store, lang| resonance::demo::load(store, lang, &Silent).map(|_| ())).await
+}
+
+/// Asks where to save a copy of the database (native dialog) and writes it with SQLite's online
+/// backup, while the app keeps running.
+#[tauri::command]
+pub async fn backup_database(app: AppHandle, state: State<'_, AppState>) -> CmdResult<Option<String>> {
+    let lang = state.lang();
+    let name = format!("resonance-backup-{}.db", chrono::Utc::now().format("%Y-%m-%d"));
+    let picked = tauri::async_runtime::spawn_blocking(move || {
+        app.dialog()
+            .file()
+            .set_file_name(name)
+            .add_filter("SQLite", &["db"])
+            .blocking_save_file()
+            .and_then(|p| p.into_path().ok())
+    })
+    .await
+    .map_err(|e| invalid(lang, e.to_string()))?;
+    let Some(path) = picked else { return Ok(None) };
+    blocking(&state, move |store, _| {
+        store.backup_to(&path)?;
+        Ok(Some(path.display().to_string()))
+    })
+    .await
+}
+
+/// Asks for a backup file and restores it (the current database is saved first).
+#[tauri::command]
+pub async fn restore_database(app: AppHandle, state: State<'_, AppState>) -> CmdResult<Option<String>> {
+    let lang = state.lang();
+    let picked = tauri::async_runtime::spawn_blocking(move || {
+        app.dialog().file().add_filter("SQLite", &["db", "bak"]).blocking_pick_file().and_then(|p| p.into_path().ok())
+    })
+    .await
+    .map_err(|e| invalid(lang, e.to_string()))?;
+    let Some(path) = picked else { return Ok(None) };
+    blocking(&state, move |store, _| {
+        resonance::store::manage::restore(store, &path).map(|saved| Some(saved.display().to_string()))
+    })
+    .await
+}
+
+/// The chart kinds, for the Reports view.
+#[tauri::command]
+pub async fn chart_kinds() -> CmdResult<Vec<ChartKind>> {
+    Ok(ChartKind::ALL.to_vec())
 }

@@ -6,24 +6,55 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod menu;
 mod state;
 
 fn main() {
-    // WebKitGTK's DMABUF renderer leaves windows blank on some GPUs; respect an explicit choice.
     #[cfg(target_os = "linux")]
     if std::env::var_os("WEBKIT_DISABLE_DMABUF_RENDERER").is_none() {
-        // SAFETY-free: set before any thread starts.
         set_env_once();
     }
     tauri::Builder::default()
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .manage(state::AppState::new())
+        .menu(|app| menu::build(app))
+        .on_menu_event(|app, event| menu::on_event(app, event.id().as_ref()))
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::ensure_ready,
+            commands::get_settings,
+            commands::save_settings,
             commands::set_lang,
             commands::list_accounts,
             commands::summary,
-            commands::growth_chart,
+            commands::analyse_account,
+            commands::insights,
+            commands::compare,
+            commands::chart,
+            commands::export_chart,
+            commands::export_report,
+            commands::pick_import_files,
+            commands::inspect_files,
+            commands::import_files,
+            commands::cancel_import,
+            commands::list_imports,
+            commands::undo_import,
+            commands::set_role,
+            commands::set_label,
+            commands::merge_accounts,
+            commands::delete_account,
+            commands::list_posts,
+            commands::open_post,
+            commands::list_annotations,
+            commands::add_annotation,
+            commands::remove_annotation,
+            commands::remove_demo,
+            commands::load_demo,
+            commands::backup_database,
+            commands::restore_database,
+            commands::chart_kinds,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {
@@ -32,6 +63,7 @@ fn main() {
         });
 }
 
+/// WebKitGTK's DMABUF renderer leaves windows blank on some GPUs; respect an explicit choice.
 #[cfg(target_os = "linux")]
 fn set_env_once() {
     // `std::env::set_var` is unsafe in edition 2024 because other threads may read the

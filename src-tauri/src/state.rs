@@ -3,22 +3,40 @@
 
 use resonance::error::ErrorPayload;
 use resonance::{Lang, Store};
+use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, OnceLock, RwLock};
 
 pub struct AppState {
     /// The store, or why it could not be opened (every command then returns that error).
     store: Arc<OnceLock<Result<Store, ErrorPayload>>>,
     lang: RwLock<Lang>,
+    /// Set to stop the running import.
+    cancel: Arc<AtomicBool>,
+    /// True while an import runs (one at a time).
+    importing: Arc<AtomicBool>,
 }
 
 impl AppState {
     pub fn new() -> AppState {
-        AppState { store: Arc::new(OnceLock::new()), lang: RwLock::new(Lang::from_env()) }
+        AppState {
+            store: Arc::new(OnceLock::new()),
+            lang: RwLock::new(Lang::from_env()),
+            cancel: Arc::new(AtomicBool::new(false)),
+            importing: Arc::new(AtomicBool::new(false)),
+        }
     }
 
     /// A handle to open (once) and get the store; call it off the main thread.
     pub fn store_cell(&self) -> Arc<OnceLock<Result<Store, ErrorPayload>>> {
         self.store.clone()
+    }
+
+    pub fn cancel_flag(&self) -> Arc<AtomicBool> {
+        self.cancel.clone()
+    }
+
+    pub fn importing(&self) -> Arc<AtomicBool> {
+        self.importing.clone()
     }
 
     pub fn lang(&self) -> Lang {

@@ -4,7 +4,7 @@
 use crate::error::Result;
 use crate::i18n::Lang;
 use crate::metrics::authenticity::{self, Authenticity, EvidenceKind, Verdict};
-use crate::metrics::benchmarks::{self, Comparison};
+use crate::metrics::benchmarks::{self, BenchmarkComparison};
 use crate::metrics::contrast::{self, Gap, IndexedMonth, LedgerRow};
 use crate::metrics::data::AccountData;
 use crate::metrics::engagement::{PeriodStats, period_stats};
@@ -57,7 +57,7 @@ pub struct AccountAnalysis {
     pub authenticity: Authenticity,
     pub outlook: Outlook,
     pub checklist: Vec<Signal>,
-    pub benchmarks: Vec<Comparison>,
+    pub benchmarks: Vec<BenchmarkComparison>,
     pub top_posts: Vec<LedgerRow>,
 }
 

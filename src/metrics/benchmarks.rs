@@ -97,7 +97,7 @@ pub fn table() -> Vec<Benchmark> {
 /// A benchmark next to the account's own rate computed the same way.
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
-pub struct Comparison {
+pub struct BenchmarkComparison {
     pub benchmark: Benchmark,
     /// The account's rate over the last 90 days with the benchmark's definition and statistic.
     pub ours: Option<f64>,
@@ -115,7 +115,7 @@ fn numerator(def: ErDefinition, m: &PostMetrics) -> Option<i64> {
 }
 
 /// The benchmarks that apply to the account (platform, and tier when the benchmark has one).
-pub fn compare(data: &AccountData, to: NaiveDate) -> Vec<Comparison> {
+pub fn compare(data: &AccountData, to: NaiveDate) -> Vec<BenchmarkComparison> {
     let followers = data.account.followers.unwrap_or(0);
     let posts = posts_in(data, to - Duration::days(90), to);
     table()
@@ -138,7 +138,7 @@ pub fn compare(data: &AccountData, to: NaiveDate) -> Vec<Comparison> {
             } else {
                 (!rates.is_empty()).then(|| rates.iter().sum::<f64>() / rates.len() as f64)
             };
-            Comparison { benchmark: b, ours, posts: rates.len() as u32 }
+            BenchmarkComparison { benchmark: b, ours, posts: rates.len() as u32 }
         })
         .collect()
 }

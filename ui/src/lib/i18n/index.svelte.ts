@@ -1,9 +1,9 @@
-// The UI language: French or English, defaulting to the OS locale.
+// The UI language: French or English, defaulting to the OS locale. Every view keeps its own
+// message catalogue (`{ en, fr }` with the same keys, checked by the compiler); `translator()`
+// turns one into a `t(key, vars)` function that follows the current language.
 import type { Lang } from '../bindings/Lang';
 import { en, type MessageKey } from './en';
 import { fr } from './fr';
-
-const catalogs: Record<Lang, Record<MessageKey, string>> = { en, fr };
 
 export function defaultLang(locales: readonly string[] = navigator.languages ?? [navigator.language]): Lang {
   return locales.some((l) => l.toLowerCase().startsWith('fr')) ? 'fr' : 'en';
@@ -21,8 +21,18 @@ export const i18n = {
   },
 };
 
-/** The message `key` in the current language, with `{name}` placeholders filled. */
-export function t(key: MessageKey, vars: Record<string, string | number> = {}, lang: Lang = current): string {
-  const text = catalogs[lang][key] ?? en[key];
+function fill(text: string, vars: Record<string, string | number>): string {
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
 }
+
+/** A view's catalogue: the same keys in both languages. */
+export type Catalog<K extends string> = { en: Record<K, string>; fr: Record<K, string> };
+
+/** `t(key, vars)` for a catalogue, in the current language. */
+export function translator<K extends string>(catalog: Catalog<K>) {
+  return (key: K, vars: Record<string, string | number> = {}, lang: Lang = current): string =>
+    fill(catalog[lang][key] ?? catalog.en[key], vars);
+}
+
+/** The shared messages (app shell, overview, common words). */
+export const t = translator<MessageKey>({ en, fr });
