@@ -1,0 +1,186 @@
+// Messages of the Reports view.
+import type { Catalog } from '../../lib/i18n/index.svelte';
+
+const en = {
+  title: 'Reports',
+  lede: 'Take your charts and figures out of Resonance: one chart as a picture for a slide or a post, or the full report to print or share.',
+  'empty.title': 'No accounts yet',
+  'empty.body': 'Import an export first: there is nothing to report on yet.',
+  'empty.action': 'Import an export',
+  'charts.title': 'One chart',
+  'charts.lede':
+    'Pick a chart and how it should look. The preview is exactly what will be saved. In the save dialog, the file name’s ending chooses the format: .png (a picture at twice the size, sharp on slides), .svg (a vector drawing for print and design tools) or .csv (the numbers behind the chart, for a spreadsheet).',
+  'options.label': 'How the chart is drawn',
+  'options.account': 'Account',
+  'options.all_accounts': 'All accounts',
+  'options.one_account': 'This chart shows one account at a time.',
+  'options.period': 'Period',
+  'period.all': 'All the data',
+  'period.30': 'Last 30 days',
+  'period.90': 'Last 90 days',
+  'period.365': 'Last 12 months',
+  'period.custom': 'Choose the dates',
+  'period.from': 'From',
+  'period.to': 'To',
+  'period.order': 'The start is after the end: the whole history is drawn until this is fixed.',
+  'period.range': '{from} → {to}',
+  'period.ends': 'Periods end on the latest day of your data, {date}.',
+  'options.theme': 'Colours',
+  'theme.light': 'Light (print, documents)',
+  'theme.dark': 'Dark (screens, dark slides)',
+  'options.lang': 'Language of the chart',
+  'lang.fr': 'Français',
+  'lang.en': 'English',
+  'options.size': 'Size',
+  'size.slide': 'Slide 16:9 — {w} × {h}',
+  'size.document': 'Document — {w} × {h}',
+  'size.square': 'Square post — {w} × {h}',
+  'kinds.label': 'Charts',
+  'kind.single': 'one account',
+  'kind.many': 'one or all accounts',
+  'preview.label': 'Preview of the chart to export',
+  'preview.loading': 'Drawing the preview…',
+  'preview.alt': 'Preview of “{title}”. Its {rows} rows of numbers are in the CSV export.',
+  'preview.error': 'The preview could not be drawn: {message}',
+  'preview.rows': 'The table behind it: {rows} rows × {cols} columns ({headers}).',
+  'export.chart': 'Export this chart…',
+  'export.saving': 'Saving…',
+  'export.saved': 'Saved: {path}',
+  'export.cancelled': 'Nothing saved: the dialog was closed.',
+  'export.error': 'Not saved: {message}',
+  'report.title': 'The full report',
+  'report.lede':
+    'One HTML file you can open in any browser, offline, print to PDF or send — in the language of the app ({lang}), over all your data. You choose a folder; Resonance writes a dated folder inside it with:',
+  'report.html': 'report.html — self-contained: the charts and the font are inside, nothing is loaded from the internet.',
+  'report.glance': 'Your accounts at a glance: role, followers, change over 90 days and the number of unexplained changes.',
+  'report.insights': 'The insights in plain words, each with the figures it rests on.',
+  'report.all': 'Charts of all accounts: followers over time, pro against personal, every post, the interaction mix, when the audience talks back, watch completion.',
+  'report.account':
+    'For every account: vanity against genuine over the last 90 days and the 90 before, the unusual days with their verdict and evidence, the checklist, the most talked-about posts and the account’s own charts.',
+  'report.png': 'png/ — every chart as a picture, for slides.',
+  'report.csv': 'csv/ — the numbers behind every chart and the list of accounts, for a spreadsheet.',
+  'report.safe': 'Unknown values are shown as “—”, never as zero; captions and names are written as plain text.',
+  'report.export': 'Export the full report…',
+  'kinds.growth.title': 'Followers over time',
+  'kinds.growth.body':
+    'The follower count of each account, day by day; pro accounts in cool colours, personal ones in warm colours. The part of a history rebuilt from follow dates (a lower bound) is dashed, and flagged days are marked.',
+  'kinds.gains.title': 'Daily follower changes',
+  'kinds.gains.body':
+    'One bar per day of net change, with the expected range as a band. Days far outside it are flagged: green when posts, reach, your note or a platform event explain them, red when nothing does.',
+  'kinds.vanity-genuine.title': 'Followers against genuine interactions',
+  'kinds.vanity-genuine.body':
+    'Per month, the followers and the median genuine interactions per post, both set to 100 at the start. When the first line climbs away from the second, followers grow faster than the people who interact.',
+  'kinds.posts.title': 'Every post: audience and genuine interactions',
+  'kinds.posts.body':
+    'One dot per post: its audience (views, else reach, else impressions) across, its comments, shares and saves up, on log scales, with four quadrants around the medians: viral but empty, resonant, quiet, quiet but loved.',
+  'kinds.mix.title': 'Interaction mix per month',
+  'kinds.mix.body':
+    'Likes, conversation, amplification and saves as shares of all interactions, month by month. A mix drifting towards likes is an audience that scrolls past.',
+  'kinds.completion.title': 'Watch completion',
+  'kinds.completion.body':
+    'How much of the videos people watched: the share of videos by average percentage viewed, and the share of views they got. Only where the platform gives it (Instagram reels).',
+  'kinds.heatmap.title': 'When the audience talks back',
+  'kinds.heatmap.body':
+    'Weekday × hour of publication (UTC): the genuine interactions a post gets on average. Empty cells: no post at that time.',
+  'kinds.pro-personal.title': 'Pro against personal',
+  'kinds.pro-personal.body':
+    'Per post and per 1,000 followers of the post’s account — likes, conversation, amplification, saves — for the pro and the personal side on the same scale. Size taken out, what is left is resonance.',
+  'kinds.forecast.title': 'Followers in 90 days',
+  'kinds.forecast.body':
+    'The last year of followers and where they may be in 90 days, with 80 % and 95 % bands, fitted after removing the flagged days.',
+};
+
+export type Key = keyof typeof en;
+
+export const messages = {
+  en,
+  fr: {
+    title: 'Rapports',
+    lede: 'Sortez vos graphiques et vos chiffres de Resonance : un graphique en image pour une diapositive ou une publication, ou le rapport complet à imprimer ou partager.',
+    'empty.title': 'Aucun compte pour le moment',
+    'empty.body': 'Importez d’abord un export : il n’y a encore rien à mettre dans un rapport.',
+    'empty.action': 'Importer un export',
+    'charts.title': 'Un graphique',
+    'charts.lede':
+      'Choisissez un graphique et son apparence. L’aperçu est exactement ce qui sera enregistré. Dans la fenêtre d’enregistrement, la fin du nom de fichier choisit le format : .png (une image deux fois plus grande, nette en présentation), .svg (un dessin vectoriel pour l’impression et les outils de design) ou .csv (les chiffres du graphique, pour un tableur).',
+    'options.label': 'Apparence du graphique',
+    'options.account': 'Compte',
+    'options.all_accounts': 'Tous les comptes',
+    'options.one_account': 'Ce graphique montre un seul compte à la fois.',
+    'options.period': 'Période',
+    'period.all': 'Toutes les données',
+    'period.30': '30 derniers jours',
+    'period.90': '90 derniers jours',
+    'period.365': '12 derniers mois',
+    'period.custom': 'Choisir les dates',
+    'period.from': 'Du',
+    'period.to': 'Au',
+    'period.order': 'Le début est après la fin : tout l’historique est tracé tant que ce n’est pas corrigé.',
+    'period.range': '{from} → {to}',
+    'period.ends': 'Les périodes se terminent au dernier jour de vos données, le {date}.',
+    'options.theme': 'Couleurs',
+    'theme.light': 'Clair (impression, documents)',
+    'theme.dark': 'Sombre (écrans, diapositives sombres)',
+    'options.lang': 'Langue du graphique',
+    'lang.fr': 'Français',
+    'lang.en': 'English',
+    'options.size': 'Taille',
+    'size.slide': 'Diapositive 16:9 — {w} × {h}',
+    'size.document': 'Document — {w} × {h}',
+    'size.square': 'Publication carrée — {w} × {h}',
+    'kinds.label': 'Graphiques',
+    'kind.single': 'un compte',
+    'kind.many': 'un ou tous les comptes',
+    'preview.label': 'Aperçu du graphique à exporter',
+    'preview.loading': 'Tracé de l’aperçu…',
+    'preview.alt': 'Aperçu de « {title} ». Ses {rows} lignes de chiffres sont dans l’export CSV.',
+    'preview.error': 'L’aperçu n’a pas pu être tracé : {message}',
+    'preview.rows': 'Le tableau derrière : {rows} lignes × {cols} colonnes ({headers}).',
+    'export.chart': 'Exporter ce graphique…',
+    'export.saving': 'Enregistrement…',
+    'export.saved': 'Enregistré : {path}',
+    'export.cancelled': 'Rien n’a été enregistré : la fenêtre a été fermée.',
+    'export.error': 'Non enregistré : {message}',
+    'report.title': 'Le rapport complet',
+    'report.lede':
+      'Un fichier HTML qui s’ouvre dans n’importe quel navigateur, hors ligne, s’imprime en PDF ou s’envoie — dans la langue de l’application ({lang}), sur toutes vos données. Vous choisissez un dossier ; Resonance y écrit un dossier daté avec :',
+    'report.html': 'report.html — autonome : les graphiques et la police sont dedans, rien n’est chargé depuis Internet.',
+    'report.glance': 'Vos comptes d’un coup d’œil : rôle, abonnés, évolution sur 90 jours et nombre de variations inexpliquées.',
+    'report.insights': 'Les constats en clair, chacun avec les chiffres sur lesquels il repose.',
+    'report.all':
+      'Les graphiques de tous les comptes : abonnés dans le temps, pro face au perso, chaque publication, la répartition des interactions, quand l’audience répond, le visionnage des vidéos.',
+    'report.account':
+      'Pour chaque compte : vanité face au réel sur les 90 derniers jours et les 90 d’avant, les jours inhabituels avec leur verdict et leurs éléments, les points de contrôle, les publications les plus discutées et les graphiques du compte.',
+    'report.png': 'png/ — chaque graphique en image, pour les présentations.',
+    'report.csv': 'csv/ — les chiffres de chaque graphique et la liste des comptes, pour un tableur.',
+    'report.safe': 'Les valeurs inconnues sont notées « — », jamais zéro ; légendes et noms sont écrits en texte brut.',
+    'report.export': 'Exporter le rapport complet…',
+    'kinds.growth.title': 'Abonnés dans le temps',
+    'kinds.growth.body':
+      'Le nombre d’abonnés de chaque compte, jour après jour ; les comptes pro en couleurs froides, les perso en couleurs chaudes. La partie reconstituée à partir des dates d’abonnement (un minimum) est en pointillés, et les jours signalés sont marqués.',
+    'kinds.gains.title': 'Variations quotidiennes des abonnés',
+    'kinds.gains.body':
+      'Une barre par jour de variation nette, avec la plage attendue en bande. Les jours très en dehors sont signalés : en vert quand des publications, la portée, votre note ou un événement de la plateforme les expliquent, en rouge quand rien ne les explique.',
+    'kinds.vanity-genuine.title': 'Abonnés face aux interactions réelles',
+    'kinds.vanity-genuine.body':
+      'Par mois, les abonnés et la médiane des interactions réelles par publication, tous deux ramenés à 100 au départ. Quand la première courbe s’éloigne de la seconde, les abonnés augmentent plus vite que les personnes qui interagissent.',
+    'kinds.posts.title': 'Chaque publication : audience et interactions réelles',
+    'kinds.posts.body':
+      'Un point par publication : son audience (vues, sinon couverture, sinon impressions) en abscisse, ses commentaires, partages et enregistrements en ordonnée, en échelles logarithmiques, avec quatre quadrants autour des médianes : virale mais vide, qui résonne, discrète, discrète mais aimée.',
+    'kinds.mix.title': 'Répartition des interactions par mois',
+    'kinds.mix.body':
+      'J’aime, conversation, amplification et enregistrements en part de toutes les interactions, mois par mois. Une répartition qui glisse vers les j’aime, c’est une audience qui fait défiler.',
+    'kinds.completion.title': 'Visionnage des vidéos',
+    'kinds.completion.body':
+      'Quelle part des vidéos a été regardée : la part des vidéos selon le pourcentage moyen visionné, et la part des vues qu’elles ont reçues. Seulement quand la plateforme le donne (reels Instagram).',
+    'kinds.heatmap.title': 'Quand l’audience répond',
+    'kinds.heatmap.body':
+      'Jour de la semaine × heure de publication (UTC) : les interactions réelles qu’une publication reçoit en moyenne. Case vide : aucune publication à ce moment.',
+    'kinds.pro-personal.title': 'Pro face au perso',
+    'kinds.pro-personal.body':
+      'Par publication et pour 1 000 abonnés de son compte — j’aime, conversation, amplification, enregistrements — côté pro et côté perso sur la même échelle. Une fois la taille retirée, reste la résonance.',
+    'kinds.forecast.title': 'Abonnés dans 90 jours',
+    'kinds.forecast.body':
+      'La dernière année d’abonnés et où ils pourraient être dans 90 jours, avec des bandes à 80 % et 95 %, calculées après avoir écarté les jours signalés.',
+  },
+} satisfies Catalog<Key>;
