@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  formatShare,
   formatDecimal,
   formatPoints,
   formatRate,
@@ -46,5 +47,14 @@ describe('figures', () => {
     expect(isSingular(0, 'en')).toBe(false);
     expect(isSingular(1, 'en')).toBe(true);
     expect(isSingular(2, 'fr')).toBe(false);
+  });
+});
+
+describe('shares in columns', () => {
+  it('keep the same number of decimals', () => {
+    expect(formatShare(0.015, 'en')).toBe('1.5%');
+    expect(formatShare(0.0182, 'en')).toBe('1.8%');
+    expect(formatShare(0.1, 'en')).toBe('10.0%');
+    expect(formatShare(0.0182, 'fr').replace(/\s/g, ' ')).toBe('1,8 %');
   });
 });

@@ -44,3 +44,12 @@ export function orUnknown(n: number | null | undefined, fmt: (n: number) => stri
 export function isSingular(n: number, lang: Lang): boolean {
   return lang === 'fr' ? Math.abs(n) < 2 : Math.abs(n) === 1;
 }
+
+/** A fraction as a percent with exactly `digits` decimals, for columns that line up: 0.015 → 1.5%, 0.0182 → 1.8%. */
+export function formatShare(fraction: number, lang: Lang, digits = 1): string {
+  return new Intl.NumberFormat(locale(lang), {
+    style: 'percent',
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(fraction);
+}

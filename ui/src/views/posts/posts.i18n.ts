@@ -14,6 +14,8 @@ const en = {
   'none.body':
     'The exports imported for this account list no posts of its own. Instagram: “Download your information” in JSON with “Content” selected. X: the full archive (tweets.js). LinkedIn: the content analytics spreadsheet.',
   'nomatch': 'No post matches these filters.',
+  'nomatch.measured': 'The export gives no numbers for the {n} posts these filters keep (stories and older posts often have none).',
+  'nomatch.show': 'List them anyway',
   'filters.label': 'Filter the posts',
   'filters.account': 'Account',
   'filters.all_accounts': 'All accounts',
@@ -123,6 +125,9 @@ export const messages = {
     'none.body':
       'Les exports importés pour ce compte ne listent aucune publication du compte. Instagram : « Télécharger vos informations » en JSON avec « Contenu » coché. X : l’archive complète (tweets.js). LinkedIn : le tableur des statistiques de contenu.',
     'nomatch': 'Aucune publication ne correspond à ces filtres.',
+    'nomatch.measured':
+      'L’export ne donne aucun chiffre pour les {n} publications que ces filtres gardent (les stories et les publications anciennes n’en ont souvent pas).',
+    'nomatch.show': 'Les lister quand même',
     'filters.label': 'Filtrer les publications',
     'filters.account': 'Compte',
     'filters.all_accounts': 'Tous les comptes',

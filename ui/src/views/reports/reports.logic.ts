@@ -79,11 +79,14 @@ export function customError(custom: { from: string; to: string }): 'order' | nul
 
 export type Size = { id: 'slide' | 'document' | 'square'; width: number; height: number };
 
-/** Picture sizes (CSS pixels; PNGs are written at twice this, for sharp slides and print). */
+/**
+ * Picture sizes in drawing units: the text of a chart keeps its size, so these stay close to a
+ * screen's so that it reads well; PNGs are written at twice this (a 16:9 slide: 1920 × 1080 pixels).
+ */
 export const SIZES: Size[] = [
-  { id: 'slide', width: 1600, height: 900 },
-  { id: 'document', width: 1200, height: 700 },
-  { id: 'square', width: 1080, height: 1080 },
+  { id: 'slide', width: 960, height: 540 },
+  { id: 'document', width: 860, height: 500 },
+  { id: 'square', width: 720, height: 720 },
 ];
 
 export function request(kind: ChartKind, accounts: number[], range: { from: string | null; to: string | null }): ChartRequest {
