@@ -55,7 +55,7 @@ pub fn load(store: &Store, lang: Lang, progress: &dyn Progress) -> Result<Vec<Im
             _ => None,
         };
         let name = f.file.rsplit('/').next().unwrap_or(&f.file).to_string();
-        let opts = ImportOptions { role: f.role, account, lang, demo: true };
+        let opts = ImportOptions { role: f.role, account, lang, demo: true, mapping: None };
         reports.push(import::import(store, &Input::bytes(name, entry.contents()), &opts, progress, &cancel)?);
     }
     store.write(|tx| settings::set(tx, DISMISSED, "0"))?;

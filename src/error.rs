@@ -202,6 +202,12 @@ pub enum ImportErrorKind {
     AccountUnknown { platform: Platform },
     #[error("the file cannot be read: {detail}")]
     Unreadable { detail: String },
+    #[error(
+        "this CSV's columns ({columns}) are not from an export Resonance knows; map them to Resonance's fields to import it (Map columns, or --map)"
+    )]
+    UnknownCsv { columns: String },
+    #[error("the column \"{column}\" is missing (columns found: {found})")]
+    MissingColumn { column: String, found: String },
 }
 
 impl ImportErrorKind {
@@ -217,6 +223,8 @@ impl ImportErrorKind {
             ImportErrorKind::TooManyBadRows { .. } => "import.bad_rows",
             ImportErrorKind::AccountUnknown { .. } => "import.account_unknown",
             ImportErrorKind::Unreadable { .. } => "import.unreadable",
+            ImportErrorKind::MissingColumn { .. } => "import.missing_column",
+            ImportErrorKind::UnknownCsv { .. } => "import.unknown_csv",
         }
     }
 
@@ -252,6 +260,12 @@ impl ImportErrorKind {
             ),
             ImportErrorKind::Unreadable { detail } => {
                 format!("le fichier ne peut pas être lu : {detail}")
+            }
+            ImportErrorKind::UnknownCsv { columns } => format!(
+                "les colonnes de ce CSV ({columns}) ne viennent pas d'un export connu ; associez-les aux champs de Resonance pour l'importer (Associer les colonnes, ou --map)"
+            ),
+            ImportErrorKind::MissingColumn { column, found } => {
+                format!("la colonne « {column} » manque (colonnes trouvées : {found})")
             }
         }
     }

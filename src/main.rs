@@ -173,6 +173,52 @@ struct ImportArgs {
     /// Only say what the files are; write nothing.
     #[arg(long)]
     inspect: bool,
+    /// Show a CSV's columns, first rows and the suggested mapping (for --map); write nothing.
+    #[arg(long)]
+    preview: bool,
+    /// Read a CSV from any platform by mapping its columns to generic fields: FIELD=HEADER, e.g.
+    /// `--map date=Jour --map followers=Abonnés` (fields in docs/generic-csv.md). Repeatable.
+    #[arg(long = "map", value_name = "FIELD=HEADER")]
+    map: Vec<String>,
+    /// With --map: the platform the numbers come from (default: other).
+    #[arg(long, default_value = "other")]
+    platform: String,
+    /// With --map: the account's name on that platform.
+    #[arg(long)]
+    handle: Option<String>,
+    /// With --map: dates like 03/04/2026 are day first (3 April).
+    #[arg(long)]
+    day_first: bool,
+}
+
+impl ImportArgs {
+    fn mapping(&self) -> Result<Option<resonance::import::generic::ColumnMapping>, Error> {
+        use resonance::import::generic::{ColumnMapping, GenericField, MappedColumn};
+        if self.map.is_empty() {
+            return Ok(None);
+        }
+        let mut columns = Vec::new();
+        for m in &self.map {
+            let Some((field, header)) = m.split_once('=') else {
+                return Err(Error::InvalidArgument(format!("--map {m}: expected FIELD=HEADER")));
+            };
+            let Some(field) = GenericField::from_name(field) else {
+                let known: Vec<&str> = GenericField::ALL.iter().map(|f| f.name()).collect();
+                return Err(Error::InvalidArgument(format!(
+                    "--map {m}: unknown field {field:?} (one of {})",
+                    known.join(", ")
+                )));
+            };
+            columns.push(MappedColumn { header: header.trim().to_string(), field });
+        }
+        let platform = self
+            .platform
+            .trim()
+            .to_lowercase()
+            .parse()
+            .map_err(|e: String| Error::InvalidArgument(format!("--platform: {e}")))?;
+        Ok(Some(ColumnMapping { columns, platform, handle: self.handle.clone(), day_first: self.day_first }))
+    }
 }
 
 fn main() -> ExitCode {
@@ -199,10 +245,13 @@ fn run(command: Command, db: &std::path::Path, out: &cli::Out) -> Result<ExitCod
     match command {
         Command::Demo { remove } => cli::commands::demo(&store()?, remove, out),
         Command::Import(a) => {
-            if a.inspect {
-                cli::commands::inspect(&store()?, &a.paths, out)
+            let mapping = a.mapping()?;
+            if a.preview {
+                cli::commands::preview(&a.paths, out)
+            } else if a.inspect {
+                cli::commands::inspect(&store()?, &a.paths, mapping.as_ref(), out)
             } else {
-                cli::commands::import(&store()?, &a.paths, a.role.map(Into::into), a.account, out)
+                cli::commands::import(&store()?, &a.paths, a.role.map(Into::into), a.account, mapping, out)
             }
         }
         Command::Accounts => cli::commands::accounts(&store()?, out),

@@ -89,6 +89,10 @@ fn a_file_of_another_kind() {
     let env = env_with_data();
     let p = env.path("notes.csv");
     std::fs::write(&p, b"Name,Colour\nsky,blue\n").unwrap();
+    // A table of unknown columns: the message offers the column mapping.
+    refused(&env, &p, "import.unknown_csv", &["not from an export Resonance knows", "--map"]);
+    let p = env.path("notes.txt");
+    std::fs::write(&p, b"remember to post on Tuesday\n").unwrap();
     refused(&env, &p, "import.not_recognised", &["not an export Resonance can read"]);
 }
 

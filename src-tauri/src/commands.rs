@@ -6,6 +6,7 @@ use crate::state::AppState;
 use resonance::charts::kind::{self, ChartKind, ChartRequest, Table};
 use resonance::charts::{ChartOptions, Format};
 use resonance::error::ErrorPayload;
+use resonance::import::generic::{ColumnMapping, CsvPreview};
 use resonance::import::progress::{Progress, ProgressUpdate, Silent};
 use resonance::import::source::Input;
 use resonance::import::{self, ImportOptions, ImportReport, Inspection};
@@ -378,6 +379,7 @@ pub async fn import_files(
     paths: Vec<String>,
     role: Option<Role>,
     account: Option<i64>,
+    mapping: Option<ColumnMapping>,
     on_progress: Channel<ProgressUpdate>,
 ) -> CmdResult<Vec<ImportOutcome>> {
     let lang = state.lang();
@@ -393,7 +395,7 @@ pub async fn import_files(
     let busy = state.importing();
     let out = blocking(&state, move |store, lang| {
         let progress = ChannelProgress(on_progress);
-        let opts = ImportOptions { role, account, lang, demo: false };
+        let opts = ImportOptions { role, account, lang, demo: false, mapping };
         Ok(paths
             .iter()
             .map(|p| {
@@ -408,6 +410,18 @@ pub async fn import_files(
     .await;
     busy.store(false, Ordering::SeqCst);
     out
+}
+
+/// A CSV's columns, first rows and suggested mapping, for the column-mapping step.
+#[tauri::command]
+pub async fn preview_csv(state: State<'_, AppState>, path: String) -> CmdResult<CsvPreview> {
+    let lang = state.lang();
+    let path = check_paths(lang, &[path])?.remove(0);
+    tauri::async_runtime::spawn_blocking(move || {
+        resonance::import::generic::preview(&Input::path(&path)).map_err(|e| e.payload(lang))
+    })
+    .await
+    .map_err(|e| invalid(lang, e.to_string()))?
 }
 
 /// Stops the running import; its transaction rolls back and nothing changes.

@@ -19,7 +19,7 @@ fn main() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .manage(state::AppState::new())
-        .menu(|app| menu::build(app))
+        .menu(menu::build)
         .on_menu_event(|app, event| menu::on_event(app, event.id().as_ref()))
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
@@ -38,6 +38,7 @@ fn main() {
             commands::pick_import_files,
             commands::inspect_files,
             commands::import_files,
+            commands::preview_csv,
             commands::cancel_import,
             commands::list_imports,
             commands::undo_import,

@@ -57,10 +57,43 @@ pub fn demo(store: &Store, remove: bool, out: &Out) -> Result<ExitCode, Error> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn inspect(store: &Store, paths: &[PathBuf], out: &Out) -> Result<ExitCode, Error> {
+/// A CSV's columns, first rows and suggested mapping, for `import --map`.
+pub fn preview(paths: &[PathBuf], out: &Out) -> Result<ExitCode, Error> {
     let mut all = Vec::new();
     for p in paths {
-        let i = import::inspect(Some(store), &Input::path(p))?;
+        let pv = import::generic::preview(&Input::path(p))?;
+        if !out.json {
+            println!("{}:", pv.file);
+            for (i, h) in pv.headers.iter().enumerate() {
+                let sample = pv.rows.first().and_then(|r| r.get(i)).map(String::as_str).unwrap_or("");
+                let field = pv.suggested.get(i).copied().flatten();
+                let field = field.map(|f| format!("--map {}=\"{h}\"", f.name()));
+                println!("  {h:<28} {sample:<24} {}", field.unwrap_or_default());
+            }
+            if pv.day_first {
+                println!(
+                    "  {}",
+                    out.t("dates look day first: add --day-first", "dates jour d'abord : ajoutez --day-first")
+                );
+            }
+        }
+        all.push(pv);
+    }
+    if out.json {
+        out.json(&all);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn inspect(
+    store: &Store,
+    paths: &[PathBuf],
+    mapping: Option<&import::generic::ColumnMapping>,
+    out: &Out,
+) -> Result<ExitCode, Error> {
+    let mut all = Vec::new();
+    for p in paths {
+        let i = import::inspect_mapped(Some(store), &Input::path(p), mapping)?;
         if !out.json {
             println!("{}:", i.name);
             for r in &i.recognised {
@@ -96,9 +129,10 @@ pub fn import(
     paths: &[PathBuf],
     role: Option<Role>,
     account: Option<i64>,
+    mapping: Option<import::generic::ColumnMapping>,
     out: &Out,
 ) -> Result<ExitCode, Error> {
-    let opts = ImportOptions { role, account, lang: out.lang, demo: false };
+    let opts = ImportOptions { role, account, lang: out.lang, demo: false, mapping };
     let cancel = AtomicBool::new(false);
     let mut reports = Vec::new();
     for p in paths {

@@ -46,6 +46,32 @@ pub enum FileKind {
     LiConnections,
     LiShares,
     LiCreatorXlsx,
+    // TikTok "Download your data" (JSON or TXT) and TikTok Studio analytics
+    TtUserData,
+    TtTxtFollowers,
+    TtTxtFollowing,
+    TtTxtPosts,
+    TtStudioOverview,
+    TtStudioFollowerHistory,
+    TtStudioViewers,
+    TtStudioContent,
+    TtStudioAudience,
+    // YouTube Studio (advanced mode) and Google Takeout
+    YtTableData,
+    YtChartData,
+    YtTotals,
+    YtChannel,
+    YtVideos,
+    YtSubscriptions,
+    // Facebook pages through Meta Business Suite
+    FbContentCsv,
+    FbDailyCsv,
+    // Mastodon account archive and CSV exports
+    MastoActor,
+    MastoOutbox,
+    MastoFollowingCsv,
+    /// Resonance's documented CSV for any platform (docs/generic-csv.md).
+    GenericCsv,
 }
 
 impl FileKind {
@@ -58,6 +84,19 @@ impl FileKind {
             XManifest | XAccount | XProfile | XTweets | XFollower | XFollowing | XTweetActivityCsv
             | XDailyActivityCsv | XContentCsv | XOverviewCsv => Platform::X,
             LiProfile | LiConnections | LiShares | LiCreatorXlsx => Platform::Linkedin,
+            TtUserData
+            | TtTxtFollowers
+            | TtTxtFollowing
+            | TtTxtPosts
+            | TtStudioOverview
+            | TtStudioFollowerHistory
+            | TtStudioViewers
+            | TtStudioContent
+            | TtStudioAudience => Platform::Tiktok,
+            YtTableData | YtChartData | YtTotals | YtChannel | YtVideos | YtSubscriptions => Platform::Youtube,
+            FbContentCsv | FbDailyCsv => Platform::Facebook,
+            MastoActor | MastoOutbox | MastoFollowingCsv => Platform::Mastodon,
+            GenericCsv => Platform::Other,
         }
     }
 
@@ -92,6 +131,27 @@ impl FileKind {
             LiConnections => "linkedin.connections",
             LiShares => "linkedin.shares",
             LiCreatorXlsx => "linkedin.creator_xlsx",
+            TtUserData => "tiktok.user_data",
+            TtTxtFollowers => "tiktok.txt_followers",
+            TtTxtFollowing => "tiktok.txt_following",
+            TtTxtPosts => "tiktok.txt_posts",
+            TtStudioOverview => "tiktok.studio_overview",
+            TtStudioFollowerHistory => "tiktok.studio_follower_history",
+            TtStudioViewers => "tiktok.studio_viewers",
+            TtStudioContent => "tiktok.studio_content",
+            TtStudioAudience => "tiktok.studio_audience",
+            YtTableData => "youtube.table_data",
+            YtChartData => "youtube.chart_data",
+            YtTotals => "youtube.totals",
+            YtChannel => "youtube.takeout_channel",
+            YtVideos => "youtube.takeout_videos",
+            YtSubscriptions => "youtube.takeout_subscriptions",
+            FbContentCsv => "facebook.content_csv",
+            FbDailyCsv => "facebook.daily_csv",
+            MastoActor => "mastodon.actor",
+            MastoOutbox => "mastodon.outbox",
+            MastoFollowingCsv => "mastodon.following_csv",
+            GenericCsv => "generic.csv",
         }
     }
 
@@ -99,9 +159,13 @@ impl FileKind {
     pub fn order(self) -> u8 {
         use FileKind::*;
         match self {
-            XManifest | XAccount | XProfile | IgProfile | LiProfile => 0,
-            IgFollowers | IgFollowing | IgConnectionsLegacy | XFollower | XFollowing | LiConnections => 1,
-            IgPosts | IgReels | IgStories | IgMediaLegacy | XTweets | LiShares => 2,
+            XManifest | XAccount | XProfile | IgProfile | LiProfile | YtChannel | MastoActor => 0,
+            IgFollowers | IgFollowing | IgConnectionsLegacy | XFollower | XFollowing | LiConnections
+            | TtTxtFollowers | TtTxtFollowing | YtSubscriptions | MastoFollowingCsv => 1,
+            IgPosts | IgReels | IgStories | IgMediaLegacy | XTweets | LiShares | TtUserData | TtTxtPosts | YtVideos
+            | MastoOutbox => 2,
+            // Lifetime subscriber totals are checked against the videos' publish dates.
+            YtTotals | YtChartData => 4,
             _ => 3,
         }
     }
@@ -298,6 +362,31 @@ fn classify_json(lower: &str, base: &str, text: &str) -> Verdict {
     if has("string_list_data") || has("string_map_data") || has("label_values") || has("media_map_data") {
         return Verdict::Unused;
     }
+    // TikTok "Download your data": one JSON document, old or new top-level keys.
+    let tiktok_name = base.starts_with("user_data") && base.ends_with(".json");
+    let tiktok_keys = has("ProfileMap")
+        || has("FansList")
+        || has("VideoList")
+        || has("Profile And Settings")
+        || has("Your Activity") && (has("Watch History") || has("Like List"))
+        || has("Activity") && (has("Video Browsing History") || has("Follower List") || has("Like List"));
+    if text.starts_with('{') && (tiktok_keys || tiktok_name && (has("Activity") || has("Profile") || has("Video"))) {
+        return Verdict::Known(FileKind::TtUserData);
+    }
+    // Mastodon archive: ActivityStreams documents.
+    if has("orderedItems") && has("OrderedCollection") {
+        return if base == "outbox.json" || text.contains("\"outbox.json\"") {
+            Verdict::Known(FileKind::MastoOutbox)
+        } else {
+            Verdict::Unused // likes.json, bookmarks.json: what you liked, not your audience
+        };
+    }
+    if has("preferredUsername") && (has("outbox") || base == "actor.json") {
+        return Verdict::Known(FileKind::MastoActor);
+    }
+    if has("titleUrl") && has("products") {
+        return Verdict::Unused; // Takeout watch history
+    }
     Verdict::Unknown("a JSON document of an unknown shape".into())
 }
 
@@ -310,7 +399,8 @@ fn classify_csv(base: &str, text: &str) -> Verdict {
     if header.starts_with("sep=") {
         let rest: Vec<String> = lines.take(3).map(normalise_header).collect();
         if rest.iter().any(|l| l.starts_with("date,")) {
-            return Verdict::Known(FileKind::MetaDailyCsv);
+            let facebook = rest.first().is_some_and(|metric| metric.starts_with("facebook"));
+            return Verdict::Known(if facebook { FileKind::FbDailyCsv } else { FileKind::MetaDailyCsv });
         }
         return Verdict::Unknown("a CSV file of an unknown shape".into());
     }
@@ -344,6 +434,14 @@ fn classify_csv(base: &str, text: &str) -> Verdict {
     if header.starts_with("date,") && header.contains("new follows") && header.contains("unfollows") {
         return Verdict::Known(FileKind::XOverviewCsv);
     }
+    if let Some(kind) = classify_other_csv(base, &header) {
+        return kind;
+    }
+    if base.ends_with(".txt")
+        && let Some(kind) = classify_tiktok_txt(base, text)
+    {
+        return kind;
+    }
     if base.ends_with(".csv") && first.contains(',') {
         // LinkedIn and Meta archives hold many CSVs Resonance does not need.
         return Verdict::Unused;
@@ -355,6 +453,111 @@ fn classify_csv(base: &str, text: &str) -> Verdict {
         return Verdict::Unknown("a binary file".into());
     }
     Verdict::Unknown("a text file of an unknown shape".into())
+}
+
+/// TikTok Studio, YouTube Studio and Takeout, Facebook, Mastodon and the generic CSV.
+fn classify_other_csv(base: &str, header: &str) -> Option<Verdict> {
+    let known = |k| Some(Verdict::Known(k));
+    let cols: Vec<&str> = header.split(',').map(str::trim).collect();
+    // TikTok Studio
+    if header.starts_with("date,video views,profile views") {
+        return known(FileKind::TtStudioOverview);
+    }
+    if header.starts_with("date,followers") && header.contains("difference in followers") {
+        return known(FileKind::TtStudioFollowerHistory);
+    }
+    if header.starts_with("date,total viewers") {
+        return known(FileKind::TtStudioViewers);
+    }
+    if header.starts_with("time,video title,video link") || header.starts_with("video title,video link,post time") {
+        return known(FileKind::TtStudioContent);
+    }
+    if header.starts_with("date,new followers,total followers") {
+        return known(FileKind::TtStudioAudience);
+    }
+    if header.starts_with("date,hour,active followers")
+        || header.starts_with("gender,distribution")
+        || header.starts_with("top territories,distribution")
+    {
+        return Some(Verdict::Unused); // audience make-up: not used yet
+    }
+    // YouTube Studio advanced-mode export
+    if header.starts_with("content,") && (cols.contains(&"video title") || base == "table data.csv") {
+        return known(FileKind::YtTableData);
+    }
+    if header.starts_with("date,content,") {
+        return known(FileKind::YtChartData);
+    }
+    if cols.len() == 2 && cols[0] == "date" && (base == "totals.csv" || YT_METRICS.contains(&cols[1])) {
+        return known(FileKind::YtTotals);
+    }
+    // Google Takeout
+    if header.starts_with("channel id,channel title") {
+        return known(FileKind::YtChannel);
+    }
+    if header.starts_with("video id,approx duration") {
+        return known(FileKind::YtVideos);
+    }
+    if header.starts_with("channel id,channel url,channel title") || base == "subscriptions.csv" && cols.len() == 3 {
+        return known(FileKind::YtSubscriptions);
+    }
+    // Facebook page content (Meta Business Suite)
+    if header.starts_with("post id,page id,page name") {
+        return known(FileKind::FbContentCsv);
+    }
+    // Mastodon
+    if header.starts_with("account address,show boosts") {
+        return known(FileKind::MastoFollowingCsv);
+    }
+    if header.starts_with("account address,hide notifications") {
+        return Some(Verdict::Unused);
+    }
+    if crate::import::generic::is_generic_header(&cols) {
+        return known(FileKind::GenericCsv);
+    }
+    None
+}
+
+/// Channel-level metrics YouTube Studio writes in `Totals.csv` (English UI).
+const YT_METRICS: &[&str] = &[
+    "subscribers",
+    "views",
+    "watch time (hours)",
+    "impressions",
+    "likes",
+    "comments added",
+    "shares",
+    "subscribers gained",
+    "subscribers lost",
+];
+
+/// TikTok's TXT export: one file per section, blank-line-separated `Key: value` blocks, file names
+/// in the account's language (English and Dutch known).
+fn classify_tiktok_txt(base: &str, text: &str) -> Option<Verdict> {
+    if text.contains("You have no data in this section") || text.contains("Je hebt geen gegevens in deze sectie") {
+        return Some(Verdict::Unused);
+    }
+    let has_line = |k: &str| text.lines().take(40).any(|l| l.trim_start().starts_with(k));
+    if !has_line("Date:") && !has_line("Datum:") {
+        return None;
+    }
+    let stem = base.trim_end_matches(".txt");
+    let person =
+        has_line("User Name:") || has_line("UserName:") || has_line("Username:") || has_line("Gebruikersnaam:");
+    if person && matches!(stem, "follower" | "followers" | "volger" | "volgers" | "fans") {
+        return Some(Verdict::Known(FileKind::TtTxtFollowers));
+    }
+    if person && matches!(stem, "following" | "volgend") {
+        return Some(Verdict::Known(FileKind::TtTxtFollowing));
+    }
+    let link = has_line("Link:") || has_line("Video Link:") || has_line("VideoLink:");
+    if link
+        && (has_line("Likes:") || has_line("Like(s):"))
+        && matches!(stem, "posts" | "videos" | "video" | "berichten")
+    {
+        return Some(Verdict::Known(FileKind::TtTxtPosts));
+    }
+    None
 }
 
 /// Classifies a spreadsheet from its sheet names.
@@ -408,6 +611,71 @@ mod tests {
         assert_eq!(kind("data/tweets-part1.js", "window.YTD.tweets.part1 = ["), Verdict::Known(FileKind::XTweets));
         assert_eq!(kind("data/tweet.js", "window.YTD.tweet.part0 = ["), Verdict::Known(FileKind::XTweets));
         assert_eq!(kind("data/like.js", "window.YTD.like.part0 = ["), Verdict::Unused);
+    }
+
+    #[test]
+    fn the_other_platforms_are_recognised() {
+        use FileKind::*;
+        let k = |path: &str, head: &str| classify(path, head.as_bytes());
+        assert_eq!(
+            k("user_data_tiktok.json", r#"{"Your Activity": {"Watch History": {}}}"#),
+            Verdict::Known(TtUserData)
+        );
+        assert_eq!(
+            k("x/user_data.json", r#"{"Activity": {"Follower List": {"FansList": []}}}"#),
+            Verdict::Known(TtUserData)
+        );
+        assert_eq!(
+            k("Overview.csv", "\u{feff}Date,Video Views,Profile Views,Likes,Comments,Shares\n"),
+            Verdict::Known(TtStudioOverview)
+        );
+        assert_eq!(
+            k("FollowerHistory.csv", "Date,Followers,\"Difference in followers from previous day\"\n"),
+            Verdict::Known(TtStudioFollowerHistory)
+        );
+        assert_eq!(k("FollowerGender.csv", "Gender,Distribution\n"), Verdict::Unused);
+        assert_eq!(k("Follower.txt", "Date: 2024-01-01 10:00:00\nUser Name: a\n"), Verdict::Known(TtTxtFollowers));
+        assert_eq!(k("Following.txt", "Date: 2024-01-01 10:00:00\nUser Name: a\n"), Verdict::Known(TtTxtFollowing));
+        assert_eq!(k("Watch History.txt", "You have no data in this section"), Verdict::Unused);
+        assert_eq!(k("Table data.csv", "Content,Video title,Video publish time,Views\n"), Verdict::Known(YtTableData));
+        assert_eq!(k("Chart data.csv", "Date,Content,Video title,Views\n"), Verdict::Known(YtChartData));
+        assert_eq!(k("Totals.csv", "Date,Subscribers\n"), Verdict::Known(YtTotals));
+        assert_eq!(
+            k("channel.csv", "Channel ID,Channel Title (Original),Channel Visibility\n"),
+            Verdict::Known(YtChannel)
+        );
+        assert_eq!(k("videos.csv", "Video ID,Approx Duration (ms),Video Audio Language\n"), Verdict::Known(YtVideos));
+        assert_eq!(k("fb.csv", "\"Post ID\",\"Page ID\",\"Page name\",Title\n"), Verdict::Known(FbContentCsv));
+        assert_eq!(
+            k("outbox.json", r#"{"id": "outbox.json", "type": "OrderedCollection", "orderedItems": []}"#),
+            Verdict::Known(MastoOutbox)
+        );
+        assert_eq!(
+            k("likes.json", r#"{"id": "likes.json", "type": "OrderedCollection", "orderedItems": []}"#),
+            Verdict::Unused
+        );
+        assert_eq!(
+            k("actor.json", r#"{"type": "Person", "preferredUsername": "a", "outbox": "outbox.json"}"#),
+            Verdict::Known(MastoActor)
+        );
+        assert_eq!(
+            k("following_accounts.csv", "Account address,Show boosts,Notify on new posts,Languages\n"),
+            Verdict::Known(MastoFollowingCsv)
+        );
+        assert_eq!(k("mine.csv", "date,followers,likes\n"), Verdict::Known(GenericCsv));
+    }
+
+    #[test]
+    fn meta_daily_files_tell_facebook_from_instagram() {
+        let utf16 = |t: &str| {
+            let mut b = vec![0xFF, 0xFE];
+            t.encode_utf16().for_each(|u| b.extend_from_slice(&u.to_le_bytes()));
+            b
+        };
+        let fb = utf16("sep=,\n\"Facebook follows\"\n\"Date\",\"Primary\"\n");
+        let ig = utf16("sep=,\n\"Instagram follows\"\n\"Date\",\"Primary\"\n");
+        assert_eq!(classify("Follows.csv", &fb), Verdict::Known(FileKind::FbDailyCsv));
+        assert_eq!(classify("Follows.csv", &ig), Verdict::Known(FileKind::MetaDailyCsv));
     }
 
     #[test]

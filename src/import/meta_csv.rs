@@ -1,6 +1,10 @@
-//! Meta Business Suite exports for Instagram: the per-post "Content" CSV (lifetime numbers per post)
-//! and the daily metric CSVs (UTF-16LE with BOM, a `sep=,` line and the metric's name before the
-//! header). See export-formats.md §2.
+//! Meta Business Suite exports for Instagram and Facebook pages: the per-post "Content" CSV
+//! (lifetime numbers per post) and the daily metric CSVs (UTF-16LE with BOM, a `sep=,` line and the
+//! metric's name before the header). See export-formats.md §2.
+//!
+//! Facebook specifics: posts are joined on `Post ID` (permalinks change between exports);
+//! reactions are the applause (stored as likes); "Is share" rows are the page re-sharing someone
+//! else's post, stored as reposts whose numbers are not the page's own applause.
 
 use crate::error::Result;
 use crate::import::Ctx;
@@ -34,6 +38,127 @@ pub fn content_hint(head: &[u8]) -> AccountHint {
         rdr.records().flatten().find_map(|r| r.get(col).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string))
     });
     AccountHint { handle, role: Some(Role::Pro), ..AccountHint::default() }
+}
+
+/// The page a Facebook content CSV names (`Page ID`, `Page name`).
+pub fn facebook_hint(head: &[u8]) -> AccountHint {
+    let text = crate::import::text::decode_text(head);
+    let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
+    let Ok(headers) = rdr.headers().cloned() else {
+        return AccountHint::default();
+    };
+    let col = |name: &str| headers.iter().position(|c| c.trim().eq_ignore_ascii_case(name));
+    let (id_c, name_c) = (col("page id"), col("page name"));
+    let first = rdr.records().flatten().next();
+    let get = |c: Option<usize>| {
+        first
+            .as_ref()
+            .and_then(|r| c.and_then(|c| r.get(c)))
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+    };
+    let name = get(name_c);
+    AccountHint {
+        handle: name.as_deref().map(crate::import::linkedin::slug),
+        display_name: name,
+        user_id: get(id_c),
+        role: Some(Role::Pro),
+        ..AccountHint::default()
+    }
+}
+
+fn facebook_kind(t: &str) -> PostKind {
+    let t = t.to_lowercase();
+    if t.contains("reel") {
+        PostKind::Reel
+    } else if t.contains("stor") {
+        PostKind::Story
+    } else if t.contains("video") {
+        PostKind::Video
+    } else {
+        PostKind::Post
+    }
+}
+
+/// The Facebook page "Content" export.
+pub fn facebook_content(r: Box<dyn Read + '_>, ctx: &Ctx, w: &mut Writer<'_>) -> Result<()> {
+    let mut t = Table::open(r, &ctx.display, |l| l.starts_with("post id,"))?;
+    let c = |n: &[&str]| t.col(n);
+    let (id_c, title_c, desc_c, dur_c, time_c, link_c, type_c, share_c) = (
+        c(&["post id"]),
+        c(&["title"]),
+        c(&["description"]),
+        c(&["duration (sec)"]),
+        c(&["publish time"]),
+        c(&["permalink"]),
+        c(&["post type"]),
+        c(&["is share"]),
+    );
+    let (views_c, reach_c, reactions_c, comments_c, shares_c, engagements_c) = (
+        c(&["views", "impressions"]),
+        c(&["reach"]),
+        c(&["reactions"]),
+        c(&["comments"]),
+        c(&["shares"]),
+        c(&["reactions, comments and shares"]),
+    );
+    let (link_clicks_c, seconds_c, avg_seconds_c) =
+        (c(&["link clicks"]), c(&["seconds viewed"]), c(&["average seconds viewed"]));
+    t.rows(|row| {
+        let Some(id) = row.get(id_c) else {
+            return Ok(Err("no Post ID".into()));
+        };
+        let when = match row.get(time_c) {
+            Some(raw) => match parse_instant(raw) {
+                Some(t) => Some(t),
+                None => return Ok(Err(format!("unreadable publish time {raw:?}"))),
+            },
+            None => None,
+        };
+        let is_share = row
+            .get(share_c)
+            .is_some_and(|v| v.eq_ignore_ascii_case("yes") || v == "1" || v.eq_ignore_ascii_case("true"));
+        let kind =
+            if is_share { PostKind::Repost } else { row.get(type_c).map(facebook_kind).unwrap_or(PostKind::Post) };
+        let text = match (row.get(title_c), row.get(desc_c)) {
+            (Some(a), Some(b)) if a != b => Some(format!("{a}\n{b}")),
+            (a, b) => a.or(b).map(str::to_string),
+        };
+        let post = w.post(
+            ctx.account_id,
+            &NewPost {
+                platform_post_id: id,
+                published_at: when.map(rfc3339),
+                kind,
+                text: text.as_deref(),
+                url: row.get(link_c),
+                duration_s: row.get(dur_c).and_then(parse_decimal).filter(|d| *d > 0.0),
+            },
+        )?;
+        if kind == PostKind::Repost {
+            return Ok(Ok(()));
+        }
+        let m = PostMetrics {
+            views: row.get(views_c).and_then(parse_count),
+            reach: row.get(reach_c).and_then(parse_count),
+            likes: row.get(reactions_c).and_then(parse_count),
+            comments: row.get(comments_c).and_then(parse_count),
+            shares: row.get(shares_c).and_then(parse_count),
+            engagements: row.get(engagements_c).and_then(parse_count),
+            link_clicks: row.get(link_clicks_c).and_then(parse_count),
+            watch_time_s: row.get(seconds_c).and_then(parse_decimal),
+            avg_view_duration_s: row.get(avg_seconds_c).and_then(parse_decimal),
+            ..PostMetrics::default()
+        };
+        if !m.is_empty() {
+            w.observe(post, ctx.exported_on, FileKind::FbContentCsv, &m)?;
+        }
+        Ok(Ok(()))
+    })?;
+    let warnings = t.finish(w.lang)?;
+    warnings.into_iter().for_each(|x| w.warn(x));
+    Ok(())
 }
 
 /// The per-post "Content" export: one row per post, lifetime numbers as of the export.
@@ -107,14 +232,16 @@ pub fn daily(r: Box<dyn Read + '_>, ctx: &Ctx, w: &mut Writer<'_>) -> Result<()>
         }
         table
     };
-    let metric = match metric_line.trim() {
-        "instagram follows" | "follows" => "follows",
+    let name = metric_line.trim();
+    let name = name.strip_prefix("instagram ").or_else(|| name.strip_prefix("facebook ")).unwrap_or(name);
+    let metric = match name {
+        "follows" => "follows",
         "views" => "views",
         "viewers" => "viewers",
         "reach" => "reach",
         "content interactions" | "interactions" => "interactions",
-        "instagram profile visits" | "visits" | "profile visits" => "profile_visits",
-        "instagram link clicks" | "link clicks" => "link_clicks",
+        "visits" | "profile visits" | "page visits" => "profile_visits",
+        "link clicks" => "link_clicks",
         other => {
             w.warn(format!("{}: unknown metric {other:?}, skipped", ctx.display));
             return Ok(());

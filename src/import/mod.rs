@@ -2,6 +2,7 @@
 //! everything in one transaction (all or nothing). Importing the same file twice changes nothing.
 
 pub mod detect;
+pub mod generic;
 pub mod json;
 pub mod progress;
 pub mod source;
@@ -11,8 +12,11 @@ pub mod writer;
 
 mod instagram;
 mod linkedin;
+mod mastodon;
 mod meta_csv;
+mod tiktok;
 mod x;
+mod youtube;
 
 use crate::error::{Error, ImportError, ImportErrorKind, Result};
 use crate::i18n::Lang;
@@ -40,6 +44,8 @@ pub struct ImportOptions {
     pub lang: Lang,
     /// Marks the data as the removable demo.
     pub demo: bool,
+    /// Reads a CSV the user mapped to the generic format (the column-mapping step).
+    pub mapping: Option<generic::ColumnMapping>,
 }
 
 /// A recognised file.
@@ -118,6 +124,8 @@ impl Ctx<'_> {
 
 struct Plan {
     files: Vec<(Entry, FileKind)>,
+    /// The platform of files whose format does not fix it (generic CSVs), by entry path.
+    platform_of: BTreeMap<String, Platform>,
     /// Spreadsheets read whole during detection, by entry path.
     sheets: BTreeMap<String, Vec<u8>>,
     unused: u64,
@@ -128,8 +136,32 @@ struct Plan {
 const SPREADSHEET_CAP: u64 = 64 << 20;
 const SMALL_FILE_CAP: u64 = 256 << 20;
 
-fn plan(bundle: &mut Bundle) -> Result<Plan> {
-    let mut p = Plan { files: Vec::new(), sheets: BTreeMap::new(), unused: 0, unrecognised: Vec::new(), html: false };
+impl Plan {
+    fn platform(&self, entry: &Entry, kind: FileKind) -> Platform {
+        self.platform_of.get(&entry.path).copied().unwrap_or(kind.platform())
+    }
+
+    fn platforms(&self) -> Vec<Platform> {
+        let mut platforms: Vec<Platform> = self.files.iter().map(|(e, k)| self.platform(e, *k)).collect();
+        platforms.sort();
+        platforms.dedup();
+        platforms
+    }
+
+    fn group(&self, platform: Platform) -> Vec<(Entry, FileKind)> {
+        self.files.iter().filter(|(e, k)| self.platform(e, *k) == platform).cloned().collect()
+    }
+}
+
+fn plan(bundle: &mut Bundle, mapping: Option<&generic::ColumnMapping>) -> Result<Plan> {
+    let mut p = Plan {
+        files: Vec::new(),
+        platform_of: BTreeMap::new(),
+        sheets: BTreeMap::new(),
+        unused: 0,
+        unrecognised: Vec::new(),
+        html: false,
+    };
     let entries = bundle.entries.clone();
     let mut empty_single = false;
     for e in entries {
@@ -137,7 +169,16 @@ fn plan(bundle: &mut Bundle) -> Result<Plan> {
             continue;
         }
         let head = bundle.head(&e, detect::HEAD_BYTES)?;
-        match detect::classify(&e.path, &head) {
+        let verdict = match mapping {
+            // The user mapped this CSV's columns: it is read as a generic CSV, whatever it looks like.
+            Some(_) if !bundle.is_archive && !head.is_empty() => Verdict::Known(FileKind::GenericCsv),
+            _ => detect::classify(&e.path, &head),
+        };
+        if verdict == Verdict::Known(FileKind::GenericCsv) {
+            let platform = generic::hint(&head, mapping).0.unwrap_or(Platform::Other);
+            p.platform_of.insert(e.path.clone(), platform);
+        }
+        match verdict {
             Verdict::Known(k) => p.files.push((e, k)),
             Verdict::Unused | Verdict::Junk => p.unused += 1,
             Verdict::MetaHtml => {
@@ -183,6 +224,11 @@ fn plan(bundle: &mut Bundle) -> Result<Plan> {
         if empty_single {
             return Err(ImportError::new(name, ImportErrorKind::Empty).into());
         }
+        if !bundle.is_archive
+            && let Some(columns) = single_csv_header(bundle)?
+        {
+            return Err(ImportError::new(name, ImportErrorKind::UnknownCsv { columns }).into());
+        }
         let what = match (&p.unrecognised[..], bundle.is_archive) {
             ([one], false) => one.what.clone(),
             _ => "no file of a known export inside".into(),
@@ -195,15 +241,22 @@ fn plan(bundle: &mut Bundle) -> Result<Plan> {
 
 /// Says what an input holds without writing anything.
 pub fn inspect(store: Option<&Store>, input: &Input) -> Result<Inspection> {
+    inspect_mapped(store, input, None)
+}
+
+/// Like [`inspect`], for a CSV read through the user's column mapping.
+pub fn inspect_mapped(
+    store: Option<&Store>,
+    input: &Input,
+    mapping: Option<&generic::ColumnMapping>,
+) -> Result<Inspection> {
     let mut bundle = Bundle::open(input)?;
-    let p = plan(&mut bundle)?;
-    let mut platforms: Vec<Platform> = p.files.iter().map(|(_, k)| k.platform()).collect();
-    platforms.sort();
-    platforms.dedup();
+    let p = plan(&mut bundle, mapping)?;
+    let platforms = p.platforms();
     let mut handle = None;
     if let Some(&platform) = platforms.first() {
-        let group: Vec<(Entry, FileKind)> = p.files.iter().filter(|(_, k)| k.platform() == platform).cloned().collect();
-        handle = hint_for(&mut bundle, platform, &group, &p.sheets)?.handle;
+        let group = p.group(platform);
+        handle = hint_for(&mut bundle, platform, &group, &p.sheets, mapping)?.handle;
     }
     let already_imported_at = match store {
         Some(s) => {
@@ -217,7 +270,7 @@ pub fn inspect(store: Option<&Store>, input: &Input) -> Result<Inspection> {
         recognised: p
             .files
             .iter()
-            .map(|(e, k)| Recognised { path: e.path.clone(), kind: *k, platform: k.platform() })
+            .map(|(e, k)| Recognised { path: e.path.clone(), kind: *k, platform: p.platform(e, *k) })
             .collect(),
         unused: p.unused,
         unrecognised: p.unrecognised,
@@ -239,7 +292,15 @@ pub fn import(
     let total: u64 = bundle.entries.iter().map(|e| e.size).sum();
     let tracker = Tracker::new(progress, cancel, total);
     tracker.stage(Stage::Detecting, &bundle.name);
-    let plan = plan(&mut bundle)?;
+    let mut plan = plan(&mut bundle, opts.mapping.as_ref())?;
+    if let Some(id) = opts.account {
+        // Meta's daily metric files look the same for Instagram and Facebook: the chosen account decides.
+        if store.read(|c| crate::store::accounts::platform_of(c, id))? == Platform::Facebook {
+            for (_, k) in plan.files.iter_mut().filter(|(_, k)| *k == FileKind::MetaDailyCsv) {
+                *k = FileKind::FbDailyCsv;
+            }
+        }
+    }
     let hash = bundle.content_hash(input)?;
     tracker.check()?;
 
@@ -270,12 +331,8 @@ pub fn import(
                 Lang::Fr => format!("{} › {} : non reconnu ({}), ignoré", bundle.name, u.path, u.what),
             });
         }
-        let mut platforms: Vec<Platform> = plan.files.iter().map(|(_, k)| k.platform()).collect();
-        platforms.sort();
-        platforms.dedup();
-        for platform in platforms {
-            let group: Vec<(Entry, FileKind)> =
-                plan.files.iter().filter(|(_, k)| k.platform() == platform).cloned().collect();
+        for platform in plan.platforms() {
+            let group = plan.group(platform);
             import_group(&mut bundle, platform, &group, &plan.sheets, opts, &mut w, &tracker)?;
         }
         tracker.stage(Stage::Finishing, &bundle.name);
@@ -316,12 +373,40 @@ pub fn import(
     })
 }
 
+/// The header of a lone file that reads as a CSV table (commas or semicolons, two columns or more).
+fn single_csv_header(bundle: &mut Bundle) -> Result<Option<String>> {
+    let Some(entry) = bundle.entries.first().cloned() else { return Ok(None) };
+    let text = text::decode_text(&bundle.head(&entry, 4096)?);
+    let first = text.lines().next().unwrap_or("").trim();
+    let lower = entry.path.to_ascii_lowercase();
+    let tabular = first.matches(',').count() >= 1 || first.matches(';').count() >= 1;
+    if !(lower.ends_with(".csv") || lower.ends_with(".tsv") || lower.ends_with(".txt")) || !tabular {
+        return Ok(None);
+    }
+    let mut columns: String = first.chars().take(200).collect();
+    if first.chars().count() > 200 {
+        columns.push('…');
+    }
+    Ok(Some(columns))
+}
+
+/// The relation a list file holds, for the kinds that are lists of people.
+fn relation_of(kind: FileKind) -> Option<&'static str> {
+    use FileKind::*;
+    match kind {
+        IgFollowers | XFollower | TtTxtFollowers => Some("followers"),
+        IgFollowing | XFollowing | TtTxtFollowing | YtSubscriptions | MastoFollowingCsv => Some("following"),
+        _ => None,
+    }
+}
+
 /// Gathers what the files of one platform say about whose export it is.
 fn hint_for(
     bundle: &mut Bundle,
     platform: Platform,
     group: &[(Entry, FileKind)],
     sheets: &BTreeMap<String, Vec<u8>>,
+    mapping: Option<&generic::ColumnMapping>,
 ) -> Result<AccountHint> {
     let mut hint = AccountHint::default();
     for (e, k) in group {
@@ -338,6 +423,12 @@ fn hint_for(
             },
             FileKind::XContentCsv | FileKind::XTweetActivityCsv => x::csv_hint(&bundle.head(e, detect::HEAD_BYTES)?),
             FileKind::MetaContentCsv => meta_csv::content_hint(&bundle.head(e, detect::HEAD_BYTES)?),
+            FileKind::FbContentCsv => meta_csv::facebook_hint(&bundle.head(e, detect::HEAD_BYTES)?),
+            FileKind::TtUserData => tiktok::user_data_hint(bundle.open_entry(e)?, &display)?,
+            FileKind::YtChannel => youtube::channel_hint(&bundle.head(e, detect::HEAD_BYTES)?),
+            FileKind::YtTableData | FileKind::YtChartData | FileKind::YtTotals => youtube::hint_from_path(&e.path),
+            FileKind::MastoActor => mastodon::actor_hint(&bundle.read_entry(e, SMALL_FILE_CAP)?, &display)?,
+            FileKind::GenericCsv => generic::hint(&bundle.head(e, detect::HEAD_BYTES)?, mapping).1,
             FileKind::IgInsightsPosts | FileKind::IgInsightsReels | FileKind::IgInsightsAudience => {
                 AccountHint { role: Some(Role::Pro), ..AccountHint::default() }
             }
@@ -345,8 +436,12 @@ fn hint_for(
         };
         hint.merge(found);
     }
-    if platform == Platform::Instagram {
-        hint.merge(instagram::hint_from_bundle_name(&bundle.name));
+    match platform {
+        Platform::Instagram => hint.merge(instagram::hint_from_bundle_name(&bundle.name)),
+        Platform::Tiktok => hint.merge(tiktok::hint_from_bundle_name(&bundle.name)),
+        Platform::Youtube => hint.merge(youtube::hint_from_path(&bundle.name)),
+        Platform::Mastodon => hint.merge(mastodon::hint_from_bundle_name(&bundle.name)),
+        _ => {}
     }
     if platform == Platform::X && hint.handle.is_none() {
         // tweet_activity_metrics_<handle>_<start>_<end>_<lang>.csv
@@ -476,7 +571,7 @@ fn import_group(
     w: &mut Writer<'_>,
     tracker: &Tracker<'_>,
 ) -> Result<()> {
-    let mut hint = hint_for(bundle, platform, group, sheets)?;
+    let mut hint = hint_for(bundle, platform, group, sheets, opts.mapping.as_ref())?;
     if hint.role.is_none() && platform == Platform::Instagram {
         hint.role = instagram::role_hint(&group.iter().map(|(_, k)| *k).collect::<Vec<_>>());
     }
@@ -506,9 +601,9 @@ fn import_group(
             | FileKind::XProfile
             | FileKind::IgProfile
             | FileKind::LiProfile => {}
-            FileKind::IgFollowers | FileKind::IgFollowing => {
-                // Followers may come in parts (followers_1.json, followers_2.json…): one snapshot.
-                let relation = if *kind == FileKind::IgFollowers { "followers" } else { "following" };
+            k if relation_of(*k).is_some() => {
+                // Lists may come in parts (followers_1.json, followers_2.json…): one snapshot.
+                let Some(relation) = relation_of(*k) else { continue };
                 let first_of_kind = group.iter().find(|(_, k)| k == kind).map(|(e, _)| &e.path) == Some(&entry.path);
                 if !first_of_kind {
                     continue;
@@ -517,10 +612,18 @@ fn import_group(
                 for (part, _) in group.iter().filter(|(_, k)| k == kind) {
                     let part_ctx = ctx_for(bundle.display(part));
                     let r = tracker.wrap(bundle.open_entry(part)?);
-                    if *kind == FileKind::IgFollowers {
-                        instagram::followers(r, &part_ctx, w, &mut snap)?;
-                    } else {
-                        instagram::following(r, &part_ctx, w, &mut snap)?;
+                    match kind {
+                        FileKind::IgFollowers => instagram::followers(r, &part_ctx, w, &mut snap)?,
+                        FileKind::IgFollowing => instagram::following(r, &part_ctx, w, &mut snap)?,
+                        FileKind::XFollower | FileKind::XFollowing => x::relations(r, &part_ctx, w, &mut snap)?,
+                        FileKind::TtTxtFollowers | FileKind::TtTxtFollowing => {
+                            tiktok::txt_relations(r, &part_ctx, w, &mut snap)?
+                        }
+                        FileKind::YtSubscriptions => {
+                            youtube::takeout_subscriptions(Box::new(r), &part_ctx, w, &mut snap)?
+                        }
+                        FileKind::MastoFollowingCsv => mastodon::following_csv(Box::new(r), &part_ctx, w, &mut snap)?,
+                        _ => {}
                     }
                 }
                 w.finish_snapshot(snap)?;
@@ -557,20 +660,6 @@ fn import_group(
                 let r = tracker.wrap(bundle.open_entry(entry)?);
                 x::tweets(r, &ctx, w)?;
             }
-            FileKind::XFollower | FileKind::XFollowing => {
-                let relation = if *kind == FileKind::XFollower { "followers" } else { "following" };
-                let first_of_kind = group.iter().find(|(_, k)| k == kind).map(|(e, _)| &e.path) == Some(&entry.path);
-                if !first_of_kind {
-                    continue;
-                }
-                let mut snap = w.begin_snapshot(account_id, relation, exported_on)?;
-                for (part, _) in group.iter().filter(|(_, k)| k == kind) {
-                    let part_ctx = ctx_for(bundle.display(part));
-                    let r = tracker.wrap(bundle.open_entry(part)?);
-                    x::relations(r, &part_ctx, w, &mut snap)?;
-                }
-                w.finish_snapshot(snap)?;
-            }
             FileKind::XTweetActivityCsv | FileKind::XContentCsv => {
                 let r = Box::new(tracker.wrap(bundle.open_entry(entry)?));
                 x::post_analytics(r, &ctx, w, *kind)?;
@@ -592,6 +681,67 @@ fn import_group(
                     linkedin::creator_xlsx(bytes, &ctx, w)?;
                 }
             }
+            FileKind::TtUserData => {
+                let r = tracker.wrap(bundle.open_entry(entry)?);
+                tiktok::user_data(r, &ctx, w)?;
+            }
+            FileKind::TtTxtPosts => {
+                let r = tracker.wrap(bundle.open_entry(entry)?);
+                tiktok::txt_posts(r, &ctx, w)?;
+            }
+            FileKind::TtStudioOverview
+            | FileKind::TtStudioFollowerHistory
+            | FileKind::TtStudioViewers
+            | FileKind::TtStudioAudience => {
+                let r = Box::new(tracker.wrap(bundle.open_entry(entry)?));
+                tiktok::studio_daily(r, &ctx, w, *kind)?;
+            }
+            FileKind::TtStudioContent => {
+                let r = Box::new(tracker.wrap(bundle.open_entry(entry)?));
+                tiktok::studio_content(r, &ctx, w)?;
+            }
+            FileKind::YtTableData => {
+                let r = Box::new(tracker.wrap(bundle.open_entry(entry)?));
+                youtube::table_data(r, &ctx, w)?;
+            }
+            FileKind::YtTotals | FileKind::YtChartData => {
+                // The channel's own totals beat a sum over the (capped) list of videos.
+                if *kind == FileKind::YtChartData && group.iter().any(|(_, k)| *k == FileKind::YtTotals) {
+                    continue;
+                }
+                let r = Box::new(tracker.wrap(bundle.open_entry(entry)?));
+                youtube::series(r, &ctx, w, *kind)?;
+            }
+            FileKind::YtVideos => {
+                let r = Box::new(tracker.wrap(bundle.open_entry(entry)?));
+                youtube::takeout_videos(r, &ctx, w)?;
+            }
+            FileKind::FbContentCsv => {
+                let r = Box::new(tracker.wrap(bundle.open_entry(entry)?));
+                meta_csv::facebook_content(r, &ctx, w)?;
+            }
+            FileKind::FbDailyCsv => {
+                let r = Box::new(tracker.wrap(bundle.open_entry(entry)?));
+                meta_csv::daily(r, &ctx, w)?;
+            }
+            FileKind::MastoOutbox => {
+                let r = tracker.wrap(bundle.open_entry(entry)?);
+                mastodon::outbox(r, &ctx, w)?;
+            }
+            FileKind::GenericCsv => {
+                let r = Box::new(tracker.wrap(bundle.open_entry(entry)?));
+                generic::import(r, &ctx, w, opts.mapping.as_ref())?;
+            }
+            FileKind::YtChannel | FileKind::MastoActor => {}
+            // Relation lists are handled above.
+            FileKind::IgFollowers
+            | FileKind::IgFollowing
+            | FileKind::XFollower
+            | FileKind::XFollowing
+            | FileKind::TtTxtFollowers
+            | FileKind::TtTxtFollowing
+            | FileKind::YtSubscriptions
+            | FileKind::MastoFollowingCsv => {}
         }
     }
     Ok(())

@@ -66,6 +66,9 @@ impl Entry {
 
 enum Kind {
     Zip(zip::ZipArchive<Box<dyn ReadSeek>>),
+    /// A `.tar.gz` (older Mastodon archives), read once: data files kept in memory, media listed
+    /// without their bytes (a gzip stream cannot be revisited).
+    Memory(Vec<Option<Vec<u8>>>),
     Dir(PathBuf),
     Single(Option<PathBuf>, &'static [u8]),
 }
@@ -87,6 +90,36 @@ fn is_zip_magic(head: &[u8]) -> bool {
     head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06")
 }
 
+fn is_tar_gz(head: &[u8], name: &str) -> bool {
+    let n = name.to_ascii_lowercase();
+    head.starts_with(b"\x1F\x8B") && (n.ends_with(".tar.gz") || n.ends_with(".tgz"))
+}
+
+/// Largest data file of a `.tar.gz` kept in memory, and all of them together.
+pub const MAX_TAR_ENTRY_BYTES: u64 = 512 << 20;
+pub const MAX_TAR_KEPT_BYTES: u64 = 1 << 30;
+
+/// Counts inflated bytes and stops past `limit` (the flag tells the error apart afterwards, since
+/// the tar reader wraps I/O errors).
+struct CapReader<R> {
+    inner: R,
+    read: u64,
+    limit: u64,
+    exceeded: std::rc::Rc<std::cell::Cell<bool>>,
+}
+
+impl<R: Read> Read for CapReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read += n as u64;
+        if self.read > self.limit {
+            self.exceeded.set(true);
+            return Err(io::Error::other("inflation limit"));
+        }
+        Ok(n)
+    }
+}
+
 impl Bundle {
     pub fn open(input: &Input) -> Result<Bundle> {
         match &input.origin {
@@ -102,6 +135,8 @@ impl Bundle {
                 let modified = meta.modified().ok().map(|t| chrono::DateTime::<chrono::Utc>::from(t).naive_utc());
                 if is_zip_magic(&head[..n]) && !looks_like_office_file(&input.name) {
                     Self::open_zip(&input.name, Box::new(f))
+                } else if is_tar_gz(&head[..n], &input.name) {
+                    Self::open_tar_gz(&input.name, Box::new(f), meta.len())
                 } else {
                     Ok(Bundle::single(input.name.clone(), Kind::Single(Some(p.clone()), &[]), meta.len(), modified))
                 }
@@ -109,6 +144,8 @@ impl Bundle {
             Origin::Bytes(b) => {
                 if is_zip_magic(b) && !looks_like_office_file(&input.name) {
                     Self::open_zip(&input.name, Box::new(Cursor::new(*b)))
+                } else if is_tar_gz(b, &input.name) {
+                    Self::open_tar_gz(&input.name, Box::new(Cursor::new(*b)), b.len() as u64)
                 } else {
                     Ok(Bundle::single(input.name.clone(), Kind::Single(None, b), b.len() as u64, None))
                 }
@@ -172,6 +209,93 @@ impl Bundle {
         Ok(Bundle { name: name.to_string(), is_archive: true, kind: Kind::Zip(zip), entries, inflated: 0 })
     }
 
+    fn open_tar_gz(name: &str, reader: Box<dyn Read + Send>, compressed: u64) -> Result<Bundle> {
+        let exceeded = std::rc::Rc::new(std::cell::Cell::new(false));
+        let limit = MAX_TOTAL_BYTES.min(compressed.saturating_mul(MAX_RATIO).max(RATIO_FLOOR_BYTES));
+        let capped =
+            CapReader { inner: flate2::read::GzDecoder::new(reader), read: 0, limit, exceeded: exceeded.clone() };
+        let too_large = |entry: &str| -> Error {
+            ImportError::new(name, ImportErrorKind::TooLarge { entry: entry.to_string(), limit_mb: limit >> 20 }).into()
+        };
+        let damaged = |e: io::Error| -> Error {
+            ImportError::new(
+                name,
+                ImportErrorKind::Malformed { detail: format!("not a readable .tar.gz archive ({e})") },
+            )
+            .into()
+        };
+        let mut archive = tar::Archive::new(capped);
+        let mut entries = Vec::new();
+        let mut data: Vec<Option<Vec<u8>>> = Vec::new();
+        let mut kept = 0u64;
+        let iter = archive.entries().map_err(damaged)?;
+        for (i, item) in iter.enumerate() {
+            let mut e = match item {
+                Ok(e) => e,
+                Err(_) if exceeded.get() => return Err(too_large("*")),
+                Err(err) => return Err(damaged(err)),
+            };
+            if i >= MAX_ENTRIES {
+                return Err(ImportError::new(
+                    name,
+                    ImportErrorKind::TooLarge {
+                        entry: format!("more than {MAX_ENTRIES} entries"),
+                        limit_mb: limit >> 20,
+                    },
+                )
+                .into());
+            }
+            let raw = String::from_utf8_lossy(&e.path_bytes()).into_owned();
+            let kind = e.header().entry_type();
+            if kind.is_symlink()
+                || kind.is_hard_link()
+                || raw.starts_with('/')
+                || raw.starts_with('\\')
+                || has_parent_component(&raw)
+                || raw.as_bytes().get(1) == Some(&b':')
+            {
+                return Err(ImportError::new(name, ImportErrorKind::UnsafeEntry { entry: raw }).into());
+            }
+            if !kind.is_file() {
+                continue; // folders, and the tar format's own metadata entries
+            }
+            let path = raw.trim_start_matches("./").replace('\\', "/");
+            if path.is_empty() {
+                continue;
+            }
+            let size = e.size();
+            let modified = e
+                .header()
+                .mtime()
+                .ok()
+                .and_then(|t| chrono::DateTime::from_timestamp(t as i64, 0))
+                .map(|t| t.naive_utc());
+            let keep = !crate::import::detect::is_junk(&path)
+                && !crate::import::detect::is_media(&path)
+                && size <= MAX_TAR_ENTRY_BYTES;
+            let bytes = if keep {
+                kept += size;
+                if kept > MAX_TAR_KEPT_BYTES {
+                    return Err(too_large(&path));
+                }
+                let mut buf = Vec::with_capacity(size as usize);
+                match (&mut e).take(MAX_TAR_ENTRY_BYTES + 1).read_to_end(&mut buf) {
+                    Ok(_) => Some(buf),
+                    Err(_) if exceeded.get() => return Err(too_large(&path)),
+                    Err(err) => return Err(damaged(err)),
+                }
+            } else {
+                None
+            };
+            entries.push(Entry { path, size, compressed: size, index: data.len(), modified });
+            data.push(bytes);
+        }
+        if exceeded.get() {
+            return Err(too_large("*"));
+        }
+        Ok(Bundle { name: name.to_string(), is_archive: true, kind: Kind::Memory(data), entries, inflated: 0 })
+    }
+
     fn open_dir(name: &str, root: &Path) -> Result<Bundle> {
         let mut entries = Vec::new();
         let mut stack = vec![root.to_path_buf()];
@@ -231,6 +355,10 @@ impl Bundle {
             }
             Kind::Single(Some(p), _) => Box::new(std::fs::File::open(p).map_err(|e| unreadable(&display, e))?),
             Kind::Single(None, bytes) => Box::new(Cursor::new(*bytes)),
+            Kind::Memory(data) => match data.get(entry.index).and_then(Option::as_ref) {
+                Some(bytes) => Box::new(Cursor::new(bytes.as_slice())),
+                None => Box::new(io::empty()),
+            },
         };
         Ok(Box::new(Limited { inner, read: 0, limit: limit.min(ratio_limit), display, total: inflated }))
     }
@@ -267,7 +395,7 @@ impl Bundle {
         let mut hasher = Sha256::new();
         match (&input.origin, &self.kind) {
             (Origin::Bytes(b), _) => hasher.update(b),
-            (Origin::Path(p), Kind::Zip(_) | Kind::Single(..)) => {
+            (Origin::Path(p), Kind::Zip(_) | Kind::Single(..) | Kind::Memory(_)) => {
                 let mut f = std::fs::File::open(p).map_err(|e| unreadable(&input.name, e))?;
                 io::copy(&mut f, &mut hasher).map_err(|e| unreadable(&input.name, e))?;
             }

@@ -44,7 +44,18 @@ fn normalise(h: &str) -> String {
 impl<'a> Table<'a> {
     /// Opens a CSV whose header is the first line for which `is_header` is true (lines before it,
     /// like LinkedIn's "Notes:" preamble, are skipped). UTF-16 files are decoded whole first.
-    pub fn open(mut r: Box<dyn Read + 'a>, display: &str, is_header: impl Fn(&str) -> bool) -> Result<Table<'a>> {
+    pub fn open(r: Box<dyn Read + 'a>, display: &str, is_header: impl Fn(&str) -> bool) -> Result<Table<'a>> {
+        Self::open_with(r, display, is_header, Some(b','))
+    }
+
+    /// Like [`Table::open`], with the field separator given, or (`None`) taken from the header line:
+    /// `;` when it has more semicolons than commas (spreadsheets saved in French), else `,`.
+    pub fn open_with(
+        mut r: Box<dyn Read + 'a>,
+        display: &str,
+        is_header: impl Fn(&str) -> bool,
+        delimiter: Option<u8>,
+    ) -> Result<Table<'a>> {
         let mut head = [0u8; 3];
         let n = read_some(&mut r, &mut head).map_err(|e| crate::import::source::io_to_import(display, e))?;
         let prefix = head[..n].to_vec();
@@ -83,8 +94,12 @@ impl<'a> Table<'a> {
             }
         }
         let header_line = line.clone();
+        let delimiter = delimiter.unwrap_or_else(|| {
+            if header_line.matches(';').count() > header_line.matches(',').count() { b';' } else { b',' }
+        });
         let rest: Box<dyn Read + 'a> = Box::new(Cursor::new(header_line.into_bytes()).chain(buf));
-        let mut reader = csv::ReaderBuilder::new().flexible(true).has_headers(true).from_reader(rest);
+        let mut reader =
+            csv::ReaderBuilder::new().flexible(true).has_headers(true).delimiter(delimiter).from_reader(rest);
         let headers = reader
             .headers()
             .map_err(|e| ImportError::new(display, ImportErrorKind::Malformed { detail: e.to_string() }))?

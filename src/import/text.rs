@@ -214,6 +214,244 @@ pub fn unescape_html_entities(s: &str) -> String {
     s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
 }
 
+/// Month names as TikTok Studio writes them in its UI languages (lowercase, accents kept):
+/// English, French, Spanish, Portuguese, Italian, German, Dutch, Indonesian, Greek (genitive and
+/// nominative), full and abbreviated. Vietnamese ("18 tháng Sáu", "18 tháng 6") is handled apart.
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("janvier", 1),
+    ("janv", 1),
+    ("enero", 1),
+    ("ene", 1),
+    ("janeiro", 1),
+    ("gennaio", 1),
+    ("gen", 1),
+    ("januar", 1),
+    ("januari", 1),
+    ("ιανουαρίου", 1),
+    ("ιανουάριος", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("février", 2),
+    ("févr", 2),
+    ("fevrier", 2),
+    ("febrero", 2),
+    ("fevereiro", 2),
+    ("fev", 2),
+    ("febbraio", 2),
+    ("februar", 2),
+    ("februari", 2),
+    ("φεβρουαρίου", 2),
+    ("φεβρουάριος", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("mars", 3),
+    ("marzo", 3),
+    ("março", 3),
+    ("marco", 3),
+    ("märz", 3),
+    ("maart", 3),
+    ("maret", 3),
+    ("μαρτίου", 3),
+    ("μάρτιος", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("avril", 4),
+    ("avr", 4),
+    ("abril", 4),
+    ("abr", 4),
+    ("aprile", 4),
+    ("απριλίου", 4),
+    ("απρίλιος", 4),
+    ("may", 5),
+    ("mai", 5),
+    ("mayo", 5),
+    ("maio", 5),
+    ("maggio", 5),
+    ("mei", 5),
+    ("mag", 5),
+    ("μαΐου", 5),
+    ("μάιος", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("juin", 6),
+    ("junio", 6),
+    ("junho", 6),
+    ("giugno", 6),
+    ("juni", 6),
+    ("ιουνίου", 6),
+    ("ιούνιος", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("juillet", 7),
+    ("juil", 7),
+    ("julio", 7),
+    ("julho", 7),
+    ("luglio", 7),
+    ("juli", 7),
+    ("ιουλίου", 7),
+    ("ιούλιος", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("août", 8),
+    ("aout", 8),
+    ("agosto", 8),
+    ("ago", 8),
+    ("augustus", 8),
+    ("agustus", 8),
+    ("αυγούστου", 8),
+    ("αύγουστος", 8),
+    ("september", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("septembre", 9),
+    ("septiembre", 9),
+    ("setembro", 9),
+    ("set", 9),
+    ("settembre", 9),
+    ("σεπτεμβρίου", 9),
+    ("σεπτέμβριος", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("octobre", 10),
+    ("octubre", 10),
+    ("outubro", 10),
+    ("out", 10),
+    ("ottobre", 10),
+    ("ott", 10),
+    ("oktober", 10),
+    ("okt", 10),
+    ("οκτωβρίου", 10),
+    ("οκτώβριος", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("novembre", 11),
+    ("noviembre", 11),
+    ("novembro", 11),
+    ("nop", 11),
+    ("νοεμβρίου", 11),
+    ("νοέμβριος", 11),
+    ("december", 12),
+    ("dec", 12),
+    ("décembre", 12),
+    ("déc", 12),
+    ("decembre", 12),
+    ("diciembre", 12),
+    ("dic", 12),
+    ("dezembro", 12),
+    ("dez", 12),
+    ("dicembre", 12),
+    ("dezember", 12),
+    ("desember", 12),
+    ("δεκεμβρίου", 12),
+    ("δεκέμβριος", 12),
+];
+
+/// Vietnamese month numbers written as words after "tháng".
+const VI_MONTHS: &[(&str, u32)] = &[
+    ("một", 1),
+    ("giêng", 1),
+    ("hai", 2),
+    ("ba", 3),
+    ("tư", 4),
+    ("bốn", 4),
+    ("năm", 5),
+    ("sáu", 6),
+    ("bảy", 7),
+    ("tám", 8),
+    ("chín", 9),
+    ("mười", 10),
+    ("mười một", 11),
+    ("mười hai", 12),
+    ("chạp", 12),
+];
+
+/// A day written without its year, as TikTok Studio does in the UI language: `August 9`,
+/// `9 août`, `9 de agosto`, `9. August`, `18 tháng Sáu`, `18 tháng 6`, `9 Αυγούστου`, `08/09`
+/// (taken as month/day). Returns (month, day).
+pub fn parse_month_day(raw: &str) -> Option<(u32, u32)> {
+    let s = raw.trim().trim_matches('"').trim().to_lowercase();
+    if s.is_empty() {
+        return None;
+    }
+    let valid = |m: u32, d: u32| ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((m, d));
+    if let Some((day, month)) = s.split_once("tháng") {
+        let d: u32 = day.trim().trim_end_matches(',').parse().ok()?;
+        let m = month.trim();
+        let m = m
+            .parse::<u32>()
+            .ok()
+            .or_else(|| VI_MONTHS.iter().filter(|(name, _)| *name == m).map(|(_, n)| *n).next())?;
+        return valid(m, d);
+    }
+    if let Some((a, b)) = s.split_once('/')
+        && let (Ok(m), Ok(d)) = (a.trim().parse::<u32>(), b.trim().parse::<u32>())
+    {
+        return valid(m, d);
+    }
+    let words: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
+        .filter(|w| !w.is_empty() && *w != "de" && *w != "del")
+        .collect();
+    let mut day = None;
+    let mut month = None;
+    for w in words {
+        if let Ok(n) = w.parse::<u32>() {
+            day = day.or(Some(n));
+        } else if let Some((_, m)) = MONTHS.iter().find(|(name, _)| *name == w) {
+            month = month.or(Some(*m));
+        } else {
+            return None;
+        }
+    }
+    valid(month?, day?)
+}
+
+/// The date of a year-less day in an export made on `exported_on` that covers at most the year
+/// before it: the latest such date not after the export (so `December 30` in a January export is
+/// last year's). 29 February falls back to the last leap year.
+pub fn date_before(month: u32, day: u32, exported_on: NaiveDate) -> Option<NaiveDate> {
+    let year = chrono::Datelike::year(&exported_on);
+    for y in (year - 4..=year).rev() {
+        if let Some(d) = NaiveDate::from_ymd_opt(y, month, day)
+            && d <= exported_on
+        {
+            return Some(d);
+        }
+    }
+    None
+}
+
+/// A day from a TikTok Studio cell: a full date when it has a year, else a year-less day placed
+/// before the export.
+pub fn parse_studio_date(raw: &str, exported_on: NaiveDate) -> Option<NaiveDate> {
+    parse_date(raw).or_else(|| parse_month_day(raw).and_then(|(m, d)| date_before(m, d, exported_on)))
+}
+
+/// The text of an HTML fragment (Mastodon post content): tags dropped, paragraphs and line breaks
+/// kept as new lines, entities decoded. The result is plain text, shown as text.
+pub fn html_to_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        out.push_str(&rest[..start]);
+        let Some(end) = rest[start..].find('>') else {
+            out.push_str(&rest[start..]);
+            rest = "";
+            break;
+        };
+        let tag = rest[start + 1..start + end].trim().to_ascii_lowercase();
+        if (tag.starts_with("br") || tag.starts_with("/p")) && !out.is_empty() && !out.ends_with('\n') {
+            out.push('\n');
+        }
+        rest = &rest[start + end + 1..];
+    }
+    out.push_str(rest);
+    let decoded = unescape_html_entities(&out).replace("&nbsp;", " ");
+    decoded.trim().to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -297,6 +535,36 @@ mod tests {
         }
         assert_eq!(decode_text(&b), "sep=,\n");
         assert_eq!(decode_text(b"\xEF\xBB\xBFabc"), "abc");
+    }
+
+    #[test]
+    fn yearless_localised_days() {
+        assert_eq!(parse_month_day("August 9"), Some((8, 9)));
+        assert_eq!(parse_month_day("9 août"), Some((8, 9)));
+        assert_eq!(parse_month_day("9 de agosto"), Some((8, 9)));
+        assert_eq!(parse_month_day("9. August"), Some((8, 9)));
+        assert_eq!(parse_month_day("18 tháng Sáu"), Some((6, 18)));
+        assert_eq!(parse_month_day("18 tháng 6"), Some((6, 18)));
+        assert_eq!(parse_month_day("30 Δεκεμβρίου"), Some((12, 30)));
+        assert_eq!(parse_month_day("Dec 30"), Some((12, 30)));
+        assert_eq!(parse_month_day("undefined"), None);
+        assert_eq!(parse_month_day("Blursday 3"), None);
+        let export = NaiveDate::from_ymd_opt(2026, 1, 20).unwrap();
+        // December in a January export is last year's; January is this year's.
+        assert_eq!(date_before(12, 30, export), NaiveDate::from_ymd_opt(2025, 12, 30));
+        assert_eq!(date_before(1, 19, export), NaiveDate::from_ymd_opt(2026, 1, 19));
+        assert_eq!(date_before(2, 29, export), NaiveDate::from_ymd_opt(2024, 2, 29));
+        assert_eq!(parse_studio_date("2025-08-09", export), NaiveDate::from_ymd_opt(2025, 8, 9));
+    }
+
+    #[test]
+    fn html_becomes_text() {
+        assert_eq!(
+            html_to_text("<p>Hello <a href=\"x\">#fedi</a></p><p>bye &amp; thanks</p>"),
+            "Hello #fedi\nbye & thanks"
+        );
+        assert_eq!(html_to_text("a<br>b<br/>c"), "a\nb\nc");
+        assert_eq!(html_to_text("&lt;img src=x onerror=alert(1)&gt;"), "<img src=x onerror=alert(1)>");
     }
 
     #[test]
