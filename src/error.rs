@@ -3,6 +3,7 @@
 
 use crate::i18n::Lang;
 use crate::model::Platform;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -36,6 +37,9 @@ pub enum Error {
     InvalidArgument(String),
     #[error("cancelled")]
     Cancelled,
+    /// A live sync (or adding an account by handle) that could not complete. Nothing stored changed.
+    #[error("{account}: {kind}")]
+    Sync { account: String, kind: SyncErrorKind },
 }
 
 impl Error {
@@ -58,6 +62,7 @@ impl Error {
             Error::NotFound { .. } => "not_found",
             Error::InvalidArgument(_) => "invalid_argument",
             Error::Cancelled => "cancelled",
+            Error::Sync { kind, .. } => kind.code(),
         }
     }
 
@@ -98,6 +103,7 @@ impl Error {
             (Error::InvalidArgument(s), Lang::Fr) => format!("Argument invalide : {s}"),
             (Error::Cancelled, Lang::Fr) => "Annulé : rien n'a été modifié.".into(),
             (Error::Cancelled, Lang::En) => "Cancelled: nothing was changed.".into(),
+            (Error::Sync { account, kind }, _) => format!("{account}{}{}", lang.pick(": ", " : "), kind.localized(lang)),
             (e, Lang::En) => e.to_string(),
         }
     }
@@ -271,6 +277,137 @@ impl ImportErrorKind {
     }
 }
 
+/// Why a live sync stopped. The store is left exactly as it was (the account only remembers the error).
+#[derive(Debug, Clone, PartialEq)]
+pub enum SyncErrorKind {
+    /// The server cannot be reached: no network, name resolution failed, connection refused.
+    Offline { host: String, detail: String, last_snapshot: Option<NaiveDate> },
+    /// The server did not answer in time (after the retries).
+    Timeout { host: String, seconds: u64, last_snapshot: Option<NaiveDate> },
+    /// The server limits the number of requests; `retry_at` is when it says to come back, if it says.
+    RateLimited { host: String, retry_at: Option<DateTime<Utc>> },
+    /// The account does not exist (or no longer: deleted, suspended, deactivated).
+    NotFound { platform: Platform, handle: String },
+    /// The server kept failing (HTTP 5xx) after the retries, or said (503 + `Retry-After`) to come back later.
+    Server { host: String, status: u16, retry_at: Option<DateTime<Utc>> },
+    /// The server refused the request (another HTTP 4xx).
+    Refused { host: String, status: u16, detail: String },
+    /// The answer is not what the API documents (not JSON, or missing fields).
+    Malformed { host: String, detail: String },
+}
+
+impl SyncErrorKind {
+    pub fn code(&self) -> &'static str {
+        match self {
+            SyncErrorKind::Offline { .. } => "sync.offline",
+            SyncErrorKind::Timeout { .. } => "sync.timeout",
+            SyncErrorKind::RateLimited { .. } => "sync.rate_limited",
+            SyncErrorKind::NotFound { .. } => "sync.not_found",
+            SyncErrorKind::Server { .. } => "sync.server",
+            SyncErrorKind::Refused { .. } => "sync.refused",
+            SyncErrorKind::Malformed { .. } => "sync.malformed",
+        }
+    }
+
+    /// The same error, saying on which day the last snapshot was taken (offline and timeouts).
+    pub fn with_last_snapshot(mut self, day: Option<NaiveDate>) -> Self {
+        match &mut self {
+            SyncErrorKind::Offline { last_snapshot, .. } | SyncErrorKind::Timeout { last_snapshot, .. } => {
+                *last_snapshot = day;
+            }
+            _ => {}
+        }
+        self
+    }
+
+    pub fn localized(&self, lang: Lang) -> String {
+        let last = |d: &Option<NaiveDate>| match (d, lang) {
+            (Some(d), Lang::En) => format!("last snapshot on {}", lang.date(*d)),
+            (Some(d), Lang::Fr) => format!("dernier relevé le {}", lang.date(*d)),
+            (None, Lang::En) => "no snapshot yet".to_string(),
+            (None, Lang::Fr) => "aucun relevé pour l'instant".to_string(),
+        };
+        match (self, lang) {
+            (SyncErrorKind::Offline { host, detail, last_snapshot }, Lang::En) => format!(
+                "offline — {} ({host} cannot be reached: {detail}); nothing stored was changed",
+                last(last_snapshot)
+            ),
+            (SyncErrorKind::Offline { host, detail, last_snapshot }, Lang::Fr) => format!(
+                "hors ligne — {} ({host} est injoignable : {detail}) ; rien de ce qui est enregistré n'a changé",
+                last(last_snapshot)
+            ),
+            (SyncErrorKind::Timeout { host, seconds, last_snapshot }, Lang::En) => format!(
+                "{host} did not answer within {seconds} s — {}; nothing stored was changed, try again later",
+                last(last_snapshot)
+            ),
+            (SyncErrorKind::Timeout { host, seconds, last_snapshot }, Lang::Fr) => format!(
+                "{host} n'a pas répondu en {seconds} s — {} ; rien de ce qui est enregistré n'a changé, réessayez plus tard",
+                last(last_snapshot)
+            ),
+            (SyncErrorKind::RateLimited { host, retry_at: Some(t) }, Lang::En) => format!(
+                "{host} limits the number of requests: try again after {} {} UTC; nothing stored was changed",
+                lang.date(t.date_naive()),
+                t.format("%H:%M")
+            ),
+            (SyncErrorKind::RateLimited { host, retry_at: Some(t) }, Lang::Fr) => format!(
+                "{host} limite le nombre de requêtes : réessayez après le {} à {} UTC ; rien de ce qui est enregistré n'a changé",
+                lang.date(t.date_naive()),
+                t.format("%H:%M")
+            ),
+            (SyncErrorKind::RateLimited { host, retry_at: None }, Lang::En) => {
+                format!("{host} limits the number of requests: try again in a few minutes; nothing stored was changed")
+            }
+            (SyncErrorKind::RateLimited { host, retry_at: None }, Lang::Fr) => format!(
+                "{host} limite le nombre de requêtes : réessayez dans quelques minutes ; rien de ce qui est enregistré n'a changé"
+            ),
+            (SyncErrorKind::NotFound { platform, handle }, Lang::En) => {
+                format!("{} has no account @{handle} (unknown, deleted or suspended)", platform.label())
+            }
+            (SyncErrorKind::NotFound { platform, handle }, Lang::Fr) => {
+                format!("{} ne connaît aucun compte @{handle} (inconnu, supprimé ou suspendu)", platform.label())
+            }
+            (SyncErrorKind::Server { host, status, retry_at: Some(t) }, Lang::En) => format!(
+                "{host} is unavailable (HTTP {status}): try again after {} {} UTC; nothing stored was changed",
+                lang.date(t.date_naive()),
+                t.format("%H:%M")
+            ),
+            (SyncErrorKind::Server { host, status, retry_at: Some(t) }, Lang::Fr) => format!(
+                "{host} est indisponible (HTTP {status}) : réessayez après le {} à {} UTC ; rien de ce qui est enregistré n'a changé",
+                lang.date(t.date_naive()),
+                t.format("%H:%M")
+            ),
+            (SyncErrorKind::Server { host, status, retry_at: None }, Lang::En) => format!(
+                "{host} keeps failing (HTTP {status}, even after retrying); nothing stored was changed, try again later"
+            ),
+            (SyncErrorKind::Server { host, status, retry_at: None }, Lang::Fr) => format!(
+                "{host} est en panne (HTTP {status}, même après plusieurs essais) ; rien de ce qui est enregistré n'a changé, réessayez plus tard"
+            ),
+            (SyncErrorKind::Refused { host, status, detail }, Lang::En) => {
+                format!("{host} refused the request (HTTP {status}: {detail}); nothing stored was changed")
+            }
+            (SyncErrorKind::Refused { host, status, detail }, Lang::Fr) => {
+                format!(
+                    "{host} a refusé la requête (HTTP {status} : {detail}) ; rien de ce qui est enregistré n'a changé"
+                )
+            }
+            (SyncErrorKind::Malformed { host, detail }, Lang::En) => {
+                format!("{host} sent an answer Resonance cannot read ({detail}); nothing stored was changed")
+            }
+            (SyncErrorKind::Malformed { host, detail }, Lang::Fr) => format!(
+                "{host} a envoyé une réponse illisible pour Resonance ({detail}) ; rien de ce qui est enregistré n'a changé"
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for SyncErrorKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.localized(Lang::En))
+    }
+}
+
+impl std::error::Error for SyncErrorKind {}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -286,5 +423,22 @@ mod tests {
         let p = e.payload(Lang::En);
         assert_eq!(p.file.as_deref(), Some("Connections.csv"));
         assert_eq!(p.line, Some(12));
+    }
+
+    #[test]
+    fn sync_errors_have_stable_codes_and_say_when_the_last_snapshot_was() {
+        let e = Error::Sync {
+            account: "Bluesky @alice.bsky.social".into(),
+            kind: SyncErrorKind::Offline {
+                host: "public.api.bsky.app".into(),
+                detail: "connection refused".into(),
+                last_snapshot: None,
+            }
+            .with_last_snapshot(NaiveDate::from_ymd_opt(2026, 3, 5)),
+        };
+        assert_eq!(e.code(), "sync.offline");
+        assert!(e.localized(Lang::En).contains("offline — last snapshot on Mar 5, 2026"), "{}", e.localized(Lang::En));
+        assert!(e.localized(Lang::Fr).contains("hors ligne — dernier relevé le 5 mars 2026"));
+        assert!(e.to_string().starts_with("Bluesky @alice.bsky.social: offline"));
     }
 }

@@ -1,4 +1,4 @@
-//! Resonance core: importers, the local store, metrics, charts and reports. No GUI dependency: the
+//! Resonance core: importers, the local store, metrics, charts, reports and live sync. No GUI dependency: the
 //! CLI (`src/main.rs`) and the desktop shell (`src-tauri/`) are thin layers over this crate.
 
 pub mod charts;
@@ -10,6 +10,7 @@ pub mod metrics;
 pub mod model;
 pub mod report;
 pub mod store;
+pub mod sync;
 
 pub use error::{Error, Result};
 pub use i18n::Lang;

@@ -130,6 +130,10 @@ enum Command {
     Imports,
     /// Draw a chart to an SVG or PNG file.
     Chart(cli::chart::ChartArgs),
+    /// Add a Bluesky or Mastodon account by its handle, and take a first live snapshot.
+    Add(cli::sync::AddArgs),
+    /// Take a live snapshot (counts and posts) of Bluesky and Mastodon accounts.
+    Sync(cli::sync::SyncArgs),
     /// Write a self-contained HTML report (printable to PDF), the charts as PNG and their data as CSV.
     Report {
         #[arg(long)]
@@ -285,6 +289,8 @@ fn run(command: Command, db: &std::path::Path, out: &cli::Out) -> Result<ExitCod
         }
         Command::Imports => cli::commands::imports(&store()?, out),
         Command::Chart(args) => cli::chart::run(&store()?, args, out),
+        Command::Add(args) => cli::sync::add(&store()?, args, out),
+        Command::Sync(args) => cli::sync::sync(&store()?, args, out),
         Command::Report { from, to, out: dir } => {
             let opts = resonance::report::ReportOptions { lang: out.lang, from, to };
             let written = store()?.read(|c| resonance::report::write(c, &dir, &opts))?;

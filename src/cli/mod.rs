@@ -3,6 +3,7 @@
 pub mod analysis;
 pub mod chart;
 pub mod commands;
+pub mod sync;
 
 use resonance::{Error, Lang};
 use serde::Serialize;

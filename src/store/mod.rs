@@ -24,8 +24,11 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// The schema, in order. Never edit a migration that has shipped: add a new one.
-const MIGRATIONS_SLICE: &[M<'static>] =
-    &[M::up(include_str!("migrations/0001_init.sql")), M::up(include_str!("migrations/0002_annotations_settings.sql"))];
+const MIGRATIONS_SLICE: &[M<'static>] = &[
+    M::up(include_str!("migrations/0001_init.sql")),
+    M::up(include_str!("migrations/0002_annotations_settings.sql")),
+    M::up(include_str!("migrations/0003_sync.sql")),
+];
 
 pub fn migrations() -> Migrations<'static> {
     Migrations::from_slice(MIGRATIONS_SLICE)
