@@ -11,6 +11,8 @@ import type { AppInfo } from './bindings/AppInfo';
 import type { ChartOptions } from './bindings/ChartOptions';
 import type { ChartRequest } from './bindings/ChartRequest';
 import type { ChartView } from './bindings/ChartView';
+import type { ColumnMapping } from './bindings/ColumnMapping';
+import type { CsvPreview } from './bindings/CsvPreview';
 import type { Comparison } from './bindings/Comparison';
 import type { ErrorPayload } from './bindings/ErrorPayload';
 import type { ImportOutcome } from './bindings/ImportOutcome';
@@ -85,11 +87,15 @@ export const api = {
     role: Role | null,
     account: number | null,
     onProgress: (p: ProgressUpdate) => void,
+    /** Reads a CSV of unknown columns through the user's mapping (the column-mapping step). */
+    mapping: ColumnMapping | null = null,
   ) => {
     const channel = new Channel<ProgressUpdate>();
     channel.onmessage = onProgress;
-    return call<ImportOutcome[]>('import_files', { paths, role, account, onProgress: channel });
+    return call<ImportOutcome[]>('import_files', { paths, role, account, mapping, onProgress: channel });
   },
+  /** A CSV's columns, first rows and suggested mapping (for files refused with `import.unknown_csv`). */
+  previewCsv: (path: string) => call<CsvPreview>('preview_csv', { path }),
   cancelImport: () => call<void>('cancel_import'),
   listImports: () => call<ImportRecord[]>('list_imports'),
   undoImport: (importId: number) => call<Undone>('undo_import', { importId }),
