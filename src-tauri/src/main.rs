@@ -8,6 +8,7 @@
 mod commands;
 mod menu;
 mod state;
+mod sync;
 
 fn main() {
     #[cfg(target_os = "linux")]
@@ -21,6 +22,10 @@ fn main() {
         .manage(state::AppState::new())
         .menu(menu::build)
         .on_menu_event(|app, event| menu::on_event(app, event.id().as_ref()))
+        .setup(|app| {
+            sync::start_daily(app.handle().clone());
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::ensure_ready,
@@ -56,6 +61,10 @@ fn main() {
             commands::backup_database,
             commands::restore_database,
             commands::chart_kinds,
+            sync::add_live_account,
+            sync::sync_now,
+            sync::cancel_sync,
+            sync::sync_statuses,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

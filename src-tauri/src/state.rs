@@ -14,6 +14,8 @@ pub struct AppState {
     cancel: Arc<AtomicBool>,
     /// True while an import runs (one at a time).
     importing: Arc<AtomicBool>,
+    /// Set to stop the running live sync.
+    sync_cancel: Arc<AtomicBool>,
 }
 
 impl AppState {
@@ -23,6 +25,7 @@ impl AppState {
             lang: RwLock::new(Lang::from_env()),
             cancel: Arc::new(AtomicBool::new(false)),
             importing: Arc::new(AtomicBool::new(false)),
+            sync_cancel: Arc::new(AtomicBool::new(false)),
         }
     }
 
@@ -33,6 +36,10 @@ impl AppState {
 
     pub fn cancel_flag(&self) -> Arc<AtomicBool> {
         self.cancel.clone()
+    }
+
+    pub fn sync_cancel_flag(&self) -> Arc<AtomicBool> {
+        self.sync_cancel.clone()
     }
 
     pub fn importing(&self) -> Arc<AtomicBool> {

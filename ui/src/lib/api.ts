@@ -25,6 +25,10 @@ import type { ProgressUpdate } from './bindings/ProgressUpdate';
 import type { Role } from './bindings/Role';
 import type { Settings } from './bindings/Settings';
 import type { Undone } from './bindings/Undone';
+import type { Added } from './bindings/Added';
+import type { NewAccount } from './bindings/NewAccount';
+import type { SyncOutcome } from './bindings/SyncOutcome';
+import type { SyncStatus } from './bindings/SyncStatus';
 
 /** An error from the core, with its stable code (switch on `code`, never on `message`). */
 export class ApiError extends Error {
@@ -118,6 +122,22 @@ export const api = {
   backupDatabase: () => call<string | null>('backup_database'),
   restoreDatabase: () => call<string | null>('restore_database'),
 };
+
+/** Live sync (Bluesky, Mastodon): the only calls that reach the network, and only when the user asks
+ * for a live account. */
+export const live = {
+  /** Adds `alice.bsky.social` or `@alice@piaille.fr` and takes its first snapshot. */
+  addAccount: (account: NewAccount) => call<Added>('add_live_account', { new: account }),
+  /** A snapshot of one live account, or of all (`account` null). */
+  syncNow: (account: number | null, followers = false) => call<SyncOutcome[]>('sync_now', { account, followers }),
+  cancel: () => call<void>('cancel_sync'),
+  statuses: () => call<SyncStatus[]>('sync_statuses'),
+};
+
+/** The daily background sync stored new snapshots. */
+export function onSyncChanged(handler: (outcomes: SyncOutcome[]) => void): Promise<UnlistenFn> {
+  return listen<SyncOutcome[]>('sync://changed', (e) => handler(e.payload));
+}
 
 /** Menu choices from the native menu (`view:growth`, `action:report`…). */
 export function onMenu(handler: (id: string) => void): Promise<UnlistenFn> {
