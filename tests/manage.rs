@@ -57,7 +57,24 @@ fn merging_two_accounts_keeps_every_post_and_person_once() {
     let rb = env.import(&b, &ImportOptions::default()).unwrap();
     let remove = rb.accounts[0].id;
     assert_ne!(keep, remove);
+    // The removed account was followed live: its sync settings move to the kept one.
+    env.store
+        .write(|tx| {
+            tx.execute(
+                "UPDATE accounts SET instance_url = 'https://x.example', last_sync_at = '2026-11-02T08:00:00Z' WHERE id = ?1",
+                [remove],
+            )?;
+            Ok(())
+        })
+        .unwrap();
     env.store.write(|tx| manage::merge_accounts(tx, keep, remove)).unwrap();
+    let (url, at): (Option<String>, Option<String>) = env
+        .store
+        .read(|c| {
+            Ok(c.query_row("SELECT instance_url, last_sync_at FROM accounts", [], |r| Ok((r.get(0)?, r.get(1)?)))?)
+        })
+        .unwrap();
+    assert_eq!((url.as_deref(), at.as_deref()), (Some("https://x.example"), Some("2026-11-02T08:00:00Z")));
     let list = env.store.read(accounts::list).unwrap();
     assert_eq!(list.len(), 1);
     assert_eq!(list[0].posts, 3, "the same posts are one post");

@@ -144,7 +144,12 @@ pub fn merge_accounts(conn: &Connection, keep: i64, remove: i64) -> Result<()> {
     conn.execute(
         "UPDATE accounts SET display_name = coalesce(display_name, (SELECT display_name FROM accounts WHERE id = ?2)),
              platform_user_id = coalesce(platform_user_id, (SELECT platform_user_id FROM accounts WHERE id = ?2)),
-             is_demo = min(is_demo, (SELECT is_demo FROM accounts WHERE id = ?2))
+             is_demo = min(is_demo, (SELECT is_demo FROM accounts WHERE id = ?2)),
+             instance_url = coalesce(instance_url, (SELECT instance_url FROM accounts WHERE id = ?2)),
+             last_sync_at = CASE
+                 WHEN last_sync_at IS NULL THEN (SELECT last_sync_at FROM accounts WHERE id = ?2)
+                 ELSE max(last_sync_at, coalesce((SELECT last_sync_at FROM accounts WHERE id = ?2), last_sync_at))
+             END
          WHERE id = ?1",
         params![keep, remove],
     )?;
