@@ -17,8 +17,15 @@ export default ts.config(
   },
   {
     rules: {
-      // Imported text is never markup: {@html} is allowed only for the charts our Rust core draws.
+      // Imported text is never markup: no {@html}, no innerHTML (charts are shown as <img> of the
+      // SVG the Rust core draws, so even a chart label cannot run).
       'svelte/no-at-html-tags': 'error',
+      'no-restricted-properties': [
+        'error',
+        { property: 'innerHTML', message: 'Untrusted text is rendered as text.' },
+        { property: 'outerHTML', message: 'Untrusted text is rendered as text.' },
+        { property: 'insertAdjacentHTML', message: 'Untrusted text is rendered as text.' },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },

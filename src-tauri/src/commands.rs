@@ -485,7 +485,18 @@ pub async fn list_posts(state: State<'_, AppState>, account: i64) -> CmdResult<V
     blocking(&state, move |store, _| store.read(|c| resonance::store::posts::list(c, account))).await
 }
 
-/// Opens a post in the browser — only http(s) links of the platforms Resonance reads.
+/// Whether a stored post link may be handed to the system browser: `https://` only (no
+/// `javascript:`, `file:` or custom schemes), a plain host name (no `user@` tricks), no spaces.
+/// Links come from the user's own exports and from the platforms' APIs.
+pub fn is_openable(url: &str) -> bool {
+    let Some(rest) = url.strip_prefix("https://") else { return false };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    !host.is_empty()
+        && host.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':'))
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// Opens a post in the browser (see [`is_openable`]).
 #[tauri::command]
 pub async fn open_post(app: AppHandle, state: State<'_, AppState>, post: i64) -> CmdResult<()> {
     let lang = state.lang();
@@ -495,21 +506,8 @@ pub async fn open_post(app: AppHandle, state: State<'_, AppState>, post: i64) ->
     })
     .await?;
     let url = url.ok_or_else(|| invalid(lang, "this post has no link"))?;
-    let allowed = [
-        "https://www.instagram.com/",
-        "https://instagram.com/",
-        "https://x.com/",
-        "https://twitter.com/",
-        "https://www.linkedin.com/",
-        "https://www.tiktok.com/",
-        "https://www.youtube.com/",
-        "https://youtu.be/",
-        "https://www.facebook.com/",
-        "https://bsky.app/",
-    ];
-    let mastodon = url.starts_with("https://") && url.contains("/@");
-    if !allowed.iter().any(|a| url.starts_with(a)) && !mastodon {
-        return Err(invalid(lang, format!("not opening {url}: not a link to a post")));
+    if !is_openable(&url) {
+        return Err(invalid(lang, format!("not opening {url}: not an https link")));
     }
     app.opener().open_url(url, None::<&str>).map_err(|e| invalid(lang, e.to_string()))
 }
@@ -598,4 +596,31 @@ pub async fn restore_database(app: AppHandle, state: State<'_, AppState>) -> Cmd
 #[tauri::command]
 pub async fn chart_kinds() -> CmdResult<Vec<ChartKind>> {
     Ok(ChartKind::ALL.to_vec())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_plain_https_links_open() {
+        assert!(is_openable("https://www.instagram.com/p/DHpmj9euOPy/"));
+        assert!(is_openable("https://piaille.fr/@camille/113000000000000001"));
+        assert!(is_openable("https://www.tiktokv.com/share/video/7312345678901234567/"));
+        assert!(!is_openable("http://example.org/"));
+        assert!(!is_openable("javascript:alert(1)"));
+        assert!(!is_openable("file:///etc/passwd"));
+        assert!(!is_openable("https://user@evil.example/"));
+        assert!(!is_openable("https://a.example/ x"));
+        assert!(!is_openable("https:///path"));
+    }
+
+    #[test]
+    fn paths_must_be_absolute_and_few() {
+        assert!(check_paths(Lang::En, &["/tmp/x.zip".into()]).is_ok());
+        assert!(check_paths(Lang::En, &["x.zip".into()]).is_err());
+        assert!(check_paths(Lang::En, &[]).is_err());
+        assert!(check_paths(Lang::En, &vec!["/tmp/x".to_string(); 101]).is_err());
+        assert!(check_id(Lang::En, 0).is_err() && check_id(Lang::En, -3).is_err() && check_id(Lang::En, 1).is_ok());
+    }
 }
