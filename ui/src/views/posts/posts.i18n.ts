@@ -27,6 +27,7 @@ const en = {
   'filters.search_placeholder': 'words of the caption…',
   'filters.measured': 'Only posts with numbers',
   'filters.reset': 'Reset the filters',
+  'filters.order': 'The start date is after the end date: no post can match.',
   'count': '{shown} of {total} posts',
   'count.measured': '{n} with numbers from the export',
   'summary':
@@ -139,6 +140,7 @@ export const messages = {
     'filters.search_placeholder': 'mots de la légende…',
     'filters.measured': 'Seulement celles avec des chiffres',
     'filters.reset': 'Effacer les filtres',
+    'filters.order': 'La date de début est après la date de fin : aucune publication ne peut correspondre.',
     'count': '{shown} publications sur {total}',
     'count.measured': '{n} avec des chiffres dans l’export',
     'summary':

@@ -8,8 +8,9 @@ const en = {
   'empty.body': 'Import an export first: there is nothing to report on yet.',
   'empty.action': 'Import an export',
   'charts.title': 'One chart',
-  'charts.lede':
-    'Pick a chart and how it should look. The preview is exactly what will be saved. In the save dialog, the file name’s ending chooses the format: .png (a picture at twice the size, sharp on slides), .svg (a vector drawing for print and design tools) or .csv (the numbers behind the chart, for a spreadsheet).',
+  'charts.lede': 'Pick a chart and how it should look: the preview is exactly what will be saved.',
+  'export.formats':
+    'In the save dialog, the ending of the file name chooses the format: .png (a picture at twice the size, sharp on slides), .svg (a vector drawing for print and design tools) or .csv (the numbers behind the chart, for a spreadsheet).',
   'options.label': 'How the chart is drawn',
   'options.account': 'Account',
   'options.all_accounts': 'All accounts',
@@ -101,8 +102,9 @@ export const messages = {
     'empty.body': 'Importez d’abord un export : il n’y a encore rien à mettre dans un rapport.',
     'empty.action': 'Importer un export',
     'charts.title': 'Un graphique',
-    'charts.lede':
-      'Choisissez un graphique et son apparence. L’aperçu est exactement ce qui sera enregistré. Dans la fenêtre d’enregistrement, la fin du nom de fichier choisit le format : .png (une image deux fois plus grande, nette en présentation), .svg (un dessin vectoriel pour l’impression et les outils de design) ou .csv (les chiffres du graphique, pour un tableur).',
+    'charts.lede': 'Choisissez un graphique et son apparence : l’aperçu est exactement ce qui sera enregistré.',
+    'export.formats':
+      'Dans la fenêtre d’enregistrement, la fin du nom de fichier choisit le format : .png (une image deux fois plus grande, nette en présentation), .svg (un dessin vectoriel pour l’impression et les outils de design) ou .csv (les chiffres du graphique, pour un tableur).',
     'options.label': 'Apparence du graphique',
     'options.account': 'Compte',
     'options.all_accounts': 'Tous les comptes',
