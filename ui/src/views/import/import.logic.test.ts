@@ -10,6 +10,7 @@ import {
   addedNothing,
   attachCandidates,
   baseName,
+  breakable,
   batchReadiness,
   cleanTypedPath,
   contents,
@@ -98,6 +99,12 @@ describe('paths', () => {
     expect(baseName('/home/lea/instagram-lea-2026.zip')).toBe('instagram-lea-2026.zip');
     expect(baseName('C:\\exports\\twitter.zip')).toBe('twitter.zip');
     expect(baseName('/home/lea/export/')).toBe('export');
+  });
+
+  it('cuts long file names where they can wrap', () => {
+    expect(breakable('twitter-2026-11-01_ab.zip')).toEqual(['twitter-', '2026-', '11-', '01_', 'ab.', 'zip']);
+    expect(breakable('x').join('')).toBe('x');
+    expect(breakable('')).toEqual([]);
   });
 
   it('cleans what a copied path carries', () => {

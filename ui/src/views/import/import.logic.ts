@@ -561,3 +561,8 @@ export function sourcesOf(recognised: readonly Recognised[]): SourceKey[] {
 export function knownPosts(c: ImportCounts): number {
   return Math.max(0, c.posts - c.posts_new);
 }
+
+/** A file name cut after its separators (_ - . space), so that a table cell can wrap it there. */
+export function breakable(name: string): string[] {
+  return name.split(/(?<=[_\-. ])/).filter((p) => p !== '');
+}
