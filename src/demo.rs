@@ -22,6 +22,8 @@ const DISMISSED: &str = "demo_dismissed";
 
 #[derive(Deserialize)]
 struct Manifest {
+    /// The day the persona downloaded the exports (for files that carry no date).
+    exported_on: Option<chrono::NaiveDate>,
     files: Vec<ManifestFile>,
 }
 
@@ -55,7 +57,7 @@ pub fn load(store: &Store, lang: Lang, progress: &dyn Progress) -> Result<Vec<Im
             _ => None,
         };
         let name = f.file.rsplit('/').next().unwrap_or(&f.file).to_string();
-        let opts = ImportOptions { role: f.role, account, lang, demo: true, mapping: None };
+        let opts = ImportOptions { role: f.role, account, lang, demo: true, mapping: None, exported_on: m.exported_on };
         reports.push(import::import(store, &Input::bytes(name, entry.contents()), &opts, progress, &cancel)?);
     }
     store.write(|tx| settings::set(tx, DISMISSED, "0"))?;

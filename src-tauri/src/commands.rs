@@ -395,7 +395,7 @@ pub async fn import_files(
     let busy = state.importing();
     let out = blocking(&state, move |store, lang| {
         let progress = ChannelProgress(on_progress);
-        let opts = ImportOptions { role, account, lang, demo: false, mapping };
+        let opts = ImportOptions { role, account, lang, demo: false, mapping, exported_on: None };
         Ok(paths
             .iter()
             .map(|p| {

@@ -132,7 +132,7 @@ pub fn import(
     mapping: Option<import::generic::ColumnMapping>,
     out: &Out,
 ) -> Result<ExitCode, Error> {
-    let opts = ImportOptions { role, account, lang: out.lang, demo: false, mapping };
+    let opts = ImportOptions { role, account, lang: out.lang, demo: false, mapping, exported_on: None };
     let cancel = AtomicBool::new(false);
     let mut reports = Vec::new();
     for p in paths {

@@ -46,6 +46,9 @@ pub struct ImportOptions {
     pub demo: bool,
     /// Reads a CSV the user mapped to the generic format (the column-mapping step).
     pub mapping: Option<generic::ColumnMapping>,
+    /// The export day to assume when nothing in the files says it (the embedded demo's date),
+    /// instead of today.
+    pub exported_on: Option<NaiveDate>,
 }
 
 /// A recognised file.
@@ -460,12 +463,18 @@ fn hint_for(
 }
 
 /// The day the export was made: what its files say, else the date in its name, else the newest
-/// modification time of its entries, else today.
-fn export_day(bundle: &Bundle, hint: &AccountHint, group: &[(Entry, FileKind)]) -> NaiveDate {
+/// modification time of its entries, else the caller's default, else today.
+fn export_day(
+    bundle: &Bundle,
+    hint: &AccountHint,
+    group: &[(Entry, FileKind)],
+    default: Option<NaiveDate>,
+) -> NaiveDate {
     hint.exported_on
         .or_else(|| text::date_in_name(&bundle.name))
         .or_else(|| group.iter().filter_map(|(e, _)| text::date_in_name(e.base_name())).max())
         .or_else(|| group.iter().filter_map(|(e, _)| e.modified).max().map(|t| t.date()))
+        .or(default)
         .unwrap_or_else(|| chrono::Utc::now().date_naive())
 }
 
@@ -575,7 +584,7 @@ fn import_group(
     if hint.role.is_none() && platform == Platform::Instagram {
         hint.role = instagram::role_hint(&group.iter().map(|(_, k)| *k).collect::<Vec<_>>());
     }
-    let exported_on = export_day(bundle, &hint, group);
+    let exported_on = export_day(bundle, &hint, group, opts.exported_on);
     let account_id = resolve_account(w, platform, &hint, opts, &bundle.name)?;
     let (handle, user_id): (String, Option<String>) =
         w.conn.query_row("SELECT handle, platform_user_id FROM accounts WHERE id = ?1", [account_id], |r| {
