@@ -199,6 +199,11 @@ impl ImportArgs {
     fn mapping(&self) -> Result<Option<resonance::import::generic::ColumnMapping>, Error> {
         use resonance::import::generic::{ColumnMapping, GenericField, MappedColumn};
         if self.map.is_empty() {
+            if self.handle.is_some() || self.day_first || self.platform != "other" {
+                return Err(Error::InvalidArgument(
+                    "--platform, --handle and --day-first apply to a mapped CSV: add --map FIELD=HEADER".into(),
+                ));
+            }
             return Ok(None);
         }
         let mut columns = Vec::new();
@@ -225,7 +230,26 @@ impl ImportArgs {
     }
 }
 
+/// `resonance … | head` closes stdout early: stop quietly, as command-line tools do, instead of
+/// panicking with a backtrace.
+fn quiet_on_broken_pipe() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let text = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if text.contains("failed printing to stdout") && text.contains("Broken pipe") {
+            std::process::exit(141); // 128 + SIGPIPE, what a shell reports for a closed pipe
+        }
+        default(info);
+    }));
+}
+
 fn main() -> ExitCode {
+    quiet_on_broken_pipe();
     let cli = Cli::parse();
     let lang = match cli.lang {
         Some(LangArg::Fr) => Lang::Fr,

@@ -148,8 +148,9 @@ pub fn import(
         match result {
             Ok(r) => reports.push(r),
             Err(e) => {
-                // Earlier files stay imported (each is its own transaction); say what landed.
-                if !reports.is_empty() && !out.json {
+                // Earlier files stay imported (each is its own transaction); say what landed
+                // (with --json: the reports of the files before on stdout, the error on stderr).
+                if !reports.is_empty() {
                     print_reports(&reports, out);
                 }
                 return Err(e);
