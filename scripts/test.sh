@@ -18,6 +18,9 @@ cargo fmt --all -- --check
 section "cargo clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
+section "supply chain (licences, bans, sources, advisories where reachable)"
+scripts/supply-chain.sh
+
 section "cargo test"
 cargo test --workspace --locked
 
