@@ -19,6 +19,9 @@ const shots = process.env.E2E_SCREENSHOTS ? resolve(process.env.E2E_SCREENSHOTS)
 const dataDir = mkdtempSync(join(tmpdir(), 'resonance-e2e-import-'));
 const notExport = join(dataDir, 'notes de réunion.txt');
 writeFileSync(notExport, 'Réunion du 3 mars : penser à exporter Instagram.\n');
+// A spreadsheet of the person's own, in French (semicolons, day-first dates): a CSV of unknown columns.
+const ownCsv = join(dataDir, 'abonnés newsletter.csv');
+writeFileSync(ownCsv, 'Jour;Abonnés\n01/03/2026;120\n02/03/2026;125\n03/03/2026;131\n');
 // A big export (a folder, as the core also reads them) that takes seconds to import: for progress and Cancel.
 const bigExport = join(dataDir, 'instagram-big.cancel.test-2026-11-01');
 mkdirSync(join(bigExport, 'connections/followers_and_following'), { recursive: true });
@@ -230,6 +233,41 @@ try {
       "return [...document.querySelectorAll('[data-testid=account-row]')].filter(r => r.innerText.includes('big.cancel.test')).length;",
     );
     assert.equal(big, 0, 'no account created');
+  });
+
+  await step('a CSV of unknown columns is imported through the column mapping', async () => {
+    await go('import');
+    await typePath(ownCsv);
+    await session.waitFor('[data-testid=import-pending][data-state=failed]');
+    assert.match(await textOf('[data-testid=import-error]'), /abonnés newsletter\.csv: Resonance does not know the columns/);
+    await clickCss('[data-testid=import-map]');
+    await session.waitFor('[data-testid=mapping-row]', { count: 2 });
+    const handle = await session.find('[data-testid=mapping-handle]');
+    await session.cmd('POST', `/element/${handle}/value`, { text: 'lea.newsletter' });
+    // The core's suggestions: Jour is the date, Abonnés the followers.
+    const fields = await session.exec('return [...document.querySelectorAll("[data-testid=mapping-field]")].map(s => s.value);');
+    assert.deepEqual(fields, ['date', 'followers']);
+    await session.exec('document.querySelector("[data-testid=column-mapping] input[type=checkbox]").click();');
+    if (shots) writeFileSync(join(shots, 'import-mapping-en.png'), await session.screenshot());
+    await clickCss('[data-testid=mapping-import]');
+    await until(
+      async () => (await texts('[data-testid=import-result]')).some((r) => /Imported: abonnés newsletter\.csv/.test(r)),
+      'the mapped import result',
+      30000,
+    );
+    const result = (await texts('[data-testid=import-result]')).find((r) => r.includes('newsletter'));
+    assert.match(result, /lea\.newsletter/);
+    assert.match(result, /Data from Mar 1, 2026 to Mar 3, 2026/, 'dates read day first');
+  });
+
+  await step('the guide leads to the live accounts for Bluesky and Mastodon', async () => {
+    await clickCss('[data-testid=guide-tab-bluesky]');
+    assert.match(await textOf('[data-testid=guide-panel]'), /Live accounts/);
+    await clickCss('[data-testid=guide-live]');
+    await until(
+      () => session.exec('return document.activeElement?.dataset.testid === "live-handle";'),
+      'the live handle field focused',
+    );
   });
 
   await step('the Import view follows the language switch', async () => {

@@ -32,6 +32,8 @@ const en = {
   'review.remove': 'Remove',
   'review.remove_label': 'Remove {name} from the list',
   'review.failed': 'Cannot be imported',
+  'review.unknown_csv': '{file}: Resonance does not know the columns of this CSV. Say what each column holds, and it reads the file like an export.',
+  'review.map': 'Map the columns…',
   'review.recognised': 'Recognised',
   'review.contains': 'Contains',
   'review.files.one': '{n} file',
@@ -178,7 +180,8 @@ const en = {
   'guide.range': 'Period',
   'guide.wait': 'How long',
   'guide.drop': 'File to drop',
-  'guide.live': 'Live sync: the only time Resonance goes online, and only when you ask.',
+  'guide.live': 'Live sync: the only time Resonance goes online, and only for the accounts you add.',
+  'guide.live_add': 'Add a live account',
 } as const;
 
 export type ImportKey = keyof typeof en;
@@ -212,6 +215,8 @@ const fr: Record<ImportKey, string> = {
   'review.remove': 'Retirer',
   'review.remove_label': 'Retirer {name} de la liste',
   'review.failed': 'Import impossible',
+  'review.unknown_csv': '{file} : Resonance ne connaît pas les colonnes de ce CSV. Dites ce que contient chaque colonne, et il lira le fichier comme un export.',
+  'review.map': 'Associer les colonnes…',
   'review.recognised': 'Reconnu',
   'review.contains': 'Contenu',
   'review.files.one': '{n} fichier',
@@ -358,7 +363,8 @@ const fr: Record<ImportKey, string> = {
   'guide.range': 'Période',
   'guide.wait': 'Délai',
   'guide.drop': 'Fichier à déposer',
-  'guide.live': 'Synchronisation en direct : le seul moment où Resonance se connecte, et seulement à votre demande.',
+  'guide.live': 'Synchronisation en direct : le seul moment où Resonance se connecte, et seulement pour les comptes que vous ajoutez.',
+  'guide.live_add': 'Ajouter un compte en direct',
 };
 
 export const catalog = { en, fr };

@@ -335,6 +335,9 @@ describe('messages', () => {
     const e = { code: 'import.account_unknown', message: 'x.csv: … (--account ID)', file: 'x.csv', line: null };
     expect(errorText(e, 'en', own)).toBe('choose the account of x.csv');
     expect(errorText({ code: 'cancelled', message: 'Cancelled', file: null, line: null }, 'en', own)).toBe('cancelled, nothing kept');
+    const csv = { code: 'import.unknown_csv', message: 'm.csv: … (Map columns, or --map)', file: 'm.csv', line: null };
+    expect(errorText(csv, 'en', own)).toBe(csv.message);
+    expect(errorText(csv, 'en', { ...own, unknownCsv: (f) => `map the columns of ${f}` })).toBe('map the columns of m.csv');
   });
 
   it('keeps the core message, with the file name, and finishes its French', () => {

@@ -476,11 +476,12 @@ export function frenchDetails(message: string): string {
 export function errorText(
   e: ErrorPayload,
   lang: Lang,
-  own: { accountUnknown: (file: string) => string; cancelled: () => string },
+  own: { accountUnknown: (file: string) => string; cancelled: () => string; unknownCsv?: (file: string) => string },
 ): string {
   const file = e.file ?? '';
   if (e.code === 'import.account_unknown') return own.accountUnknown(file);
   if (e.code === 'cancelled') return own.cancelled();
+  if (e.code === 'import.unknown_csv' && own.unknownCsv) return own.unknownCsv(file);
   return lang === 'fr' ? frenchDetails(e.message) : e.message;
 }
 

@@ -3,6 +3,7 @@
 // its progress, the results. Views are remounted on every navigation; this module is not.
 import { api, toApiError } from '../../lib/api';
 import { app } from '../../lib/state.svelte';
+import type { ColumnMapping } from '../../lib/bindings/ColumnMapping';
 import type { ErrorPayload } from '../../lib/bindings/ErrorPayload';
 import type { ImportReport } from '../../lib/bindings/ImportReport';
 import type { Inspection } from '../../lib/bindings/Inspection';
@@ -32,6 +33,10 @@ export interface PendingItem {
   role: Role;
   /** An existing account chosen by the user; null: the account the export names. */
   attach: number | null;
+  /** A CSV of unknown columns: the column-mapping step is open. */
+  mapOpen: boolean;
+  /** …and the user's mapping, once given. */
+  mapped: { mapping: ColumnMapping; role: Role; account: number | null } | null;
 }
 
 export interface ResultEntry {
@@ -81,6 +86,8 @@ class ImportSession {
       error: null,
       role: 'personal',
       attach: null,
+      mapOpen: false,
+      mapped: null,
     }));
     this.items = [...this.items, ...added];
     const keys = added.map((a) => a.key);
@@ -142,10 +149,21 @@ class ImportSession {
     return this.importable.some((it) => it.key === key);
   }
 
-  /** Imports every importable file, one call each (each file is its own transaction). */
-  async start(): Promise<void> {
+  /** Imports a CSV of unknown columns through the mapping the user gave (now, on its own). */
+  async importMapped(key: number, mapping: ColumnMapping, role: Role, account: number | null): Promise<void> {
+    const item = this.items.find((it) => it.key === key);
+    if (!item || this.running) return;
+    item.mapped = { mapping, role, account };
+    await this.start([item]);
+  }
+
+  /**
+   * Imports every importable file (or the given ones), one call each: each file is its own
+   * transaction, and a file that fails does not stop the others.
+   */
+  async start(only?: PendingItem[]): Promise<void> {
     if (this.running) return;
-    const queue = this.importable;
+    const queue = only ?? this.importable;
     if (queue.length === 0) return;
     this.running = true;
     this.cancelling = false;
@@ -162,10 +180,12 @@ class ImportSession {
         this.index = i;
         this.current = item.name;
         this.update = null;
-        const inspection = item.inspection as Inspection;
-        const args = importArgs(destinationOf(inspection, app.accounts), { role: item.role, account: item.attach });
+        const m = item.mapped;
+        const args = m
+          ? { role: m.account === null ? m.role : null, account: m.account }
+          : importArgs(destinationOf(item.inspection as Inspection, app.accounts), { role: item.role, account: item.attach });
         try {
-          const outcomes = await api.importFiles([item.path], args.role, args.account, (p) => progress.push(p));
+          const outcomes = await api.importFiles([item.path], args.role, args.account, (p) => progress.push(p), m?.mapping ?? null);
           progress.flush();
           for (const o of outcomes) {
             this.results.push({ key: item.key, file: o.file, report: o.report, error: o.error, skipped: false });
