@@ -172,8 +172,54 @@ fn cell_date(c: &Data) -> Option<NaiveDate> {
 
 /// Opens a spreadsheet from its bytes and lists its sheets.
 pub fn sheet_names(bytes: &[u8], display: &str) -> Result<Vec<String>> {
-    let wb = calamine::Xlsx::new(Cursor::new(bytes)).map_err(|e| xlsx_error(display, e))?;
+    let wb = workbook(bytes, display)?;
     Ok(wb.sheet_names().to_vec())
+}
+
+/// Inflated size allowed to a whole spreadsheet (LinkedIn's weigh well under 1 MB).
+pub const SPREADSHEET_INFLATED_CAP: u64 = 32 << 20;
+/// Parts allowed in a spreadsheet.
+const SPREADSHEET_MAX_PARTS: usize = 1_000;
+
+/// Opens a spreadsheet with calamine, which inflates its parts without any limit (a shared-strings
+/// part of a few MB can inflate to gigabytes and as many strings in memory). So the parts are first
+/// inflated here, with the archive reader's limits (declared sizes enforced, [`SPREADSHEET_INFLATED_CAP`]
+/// in all), and calamine reads a copy rebuilt from what was checked, never the bytes as given.
+fn workbook(bytes: &[u8], display: &str) -> Result<calamine::Xlsx<Cursor<Vec<u8>>>> {
+    use std::io::Write;
+    let too_large = || -> crate::error::Error {
+        ImportError::new(
+            display,
+            ImportErrorKind::TooLarge { entry: display.to_string(), limit_mb: SPREADSHEET_INFLATED_CAP >> 20 },
+        )
+        .into()
+    };
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| xlsx_error(display, e))?;
+    if zip.len() > SPREADSHEET_MAX_PARTS {
+        return Err(too_large());
+    }
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let mut total = 0u64;
+    let mut buf = Vec::new();
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).map_err(|e| xlsx_error(display, e))?;
+        if part.is_dir() {
+            continue;
+        }
+        let name = part.name().map_err(|e| xlsx_error(display, e))?.into_owned();
+        buf.clear();
+        let left = SPREADSHEET_INFLATED_CAP - total;
+        (&mut part).take(left + 1).read_to_end(&mut buf).map_err(|e| xlsx_error(display, e))?;
+        total += buf.len() as u64;
+        if total > SPREADSHEET_INFLATED_CAP {
+            return Err(too_large());
+        }
+        out.start_file(name, stored).map_err(|e| xlsx_error(display, e))?;
+        out.write_all(&buf).map_err(|e| xlsx_error(display, e))?;
+    }
+    let copy = out.finish().map_err(|e| xlsx_error(display, e))?.into_inner();
+    calamine::Xlsx::new(Cursor::new(copy)).map_err(|e| xlsx_error(display, e))
 }
 
 fn xlsx_error(display: &str, e: impl std::fmt::Display) -> crate::error::Error {
@@ -182,7 +228,7 @@ fn xlsx_error(display: &str, e: impl std::fmt::Display) -> crate::error::Error {
 
 /// The public slug from the TOP POSTS urls, when the spreadsheet has any.
 pub fn creator_hint(bytes: &[u8], display: &str) -> Result<AccountHint> {
-    let mut wb = calamine::Xlsx::new(Cursor::new(bytes)).map_err(|e| xlsx_error(display, e))?;
+    let mut wb = workbook(bytes, display)?;
     let mut hint = AccountHint { role: Some(Role::Pro), ..AccountHint::default() };
     if let Some(name) = wb.sheet_names().iter().find(|n| n.trim().eq_ignore_ascii_case("TOP POSTS")).cloned() {
         let range = wb.worksheet_range(&name).map_err(|e| xlsx_error(display, e))?;
@@ -195,7 +241,7 @@ pub fn creator_hint(bytes: &[u8], display: &str) -> Result<AccountHint> {
 /// export day with daily gains (back-filled totals are lower bounds: losses are not exported), and
 /// the top posts with their impressions and engagements.
 pub fn creator_xlsx(bytes: &[u8], ctx: &Ctx, w: &mut Writer<'_>) -> Result<()> {
-    let mut wb = calamine::Xlsx::new(Cursor::new(bytes)).map_err(|e| xlsx_error(&ctx.display, e))?;
+    let mut wb = workbook(bytes, &ctx.display)?;
     let names = wb.sheet_names().to_vec();
     let find = |want: &str| names.iter().find(|n| n.trim().eq_ignore_ascii_case(want)).cloned();
 

@@ -69,7 +69,9 @@ enum Kind {
     /// A `.tar.gz` (older Mastodon archives), read once: data files kept in memory, media listed
     /// without their bytes (a gzip stream cannot be revisited).
     Memory(Vec<Option<Vec<u8>>>),
-    Dir(PathBuf),
+    /// A folder: its root, and the real path of each file (an entry's `index`), since a file name
+    /// that is not UTF-8 (possible on Linux) cannot be rebuilt from the entry's display path.
+    Dir(PathBuf, Vec<PathBuf>),
     Single(Option<PathBuf>, &'static [u8]),
 }
 
@@ -158,7 +160,19 @@ impl Bundle {
         Bundle { name, is_archive: false, kind, entries: vec![entry], inflated: 0 }
     }
 
-    fn open_zip(name: &str, reader: Box<dyn ReadSeek>) -> Result<Bundle> {
+    fn open_zip(name: &str, mut reader: Box<dyn ReadSeek>) -> Result<Bundle> {
+        // The zip reader parses the whole central directory before it can be asked how many entries
+        // there are: an archive listing millions would take minutes and gigabytes first.
+        let declared = declared_zip_entries(&mut reader).map_err(|e| {
+            ImportError::new(name, ImportErrorKind::Malformed { detail: format!("not a readable zip archive ({e})") })
+        })?;
+        if declared > MAX_ENTRIES as u64 {
+            return Err(ImportError::new(
+                name,
+                ImportErrorKind::TooLarge { entry: format!("{declared} entries"), limit_mb: MAX_TOTAL_BYTES >> 20 },
+            )
+            .into());
+        }
         let mut zip = zip::ZipArchive::new(reader).map_err(|e| {
             ImportError::new(name, ImportErrorKind::Malformed { detail: format!("not a readable zip archive ({e})") })
         })?;
@@ -173,7 +187,8 @@ impl Bundle {
         let mut declared_total = 0u64;
         for i in 0..zip.len() {
             let f = zip.by_index_raw(i).map_err(|e| unreadable(name, e))?;
-            let raw_name = f.name().map(|n| n.to_string()).unwrap_or_default();
+            let raw_name =
+                f.name().map(|n| n.to_string()).unwrap_or_else(|_| String::from_utf8_lossy(f.name_raw()).into());
             let unsafe_entry =
                 || -> Error { ImportError::new(name, ImportErrorKind::UnsafeEntry { entry: raw_name.clone() }).into() };
             if f.is_symlink() {
@@ -185,6 +200,7 @@ impl Bundle {
             if raw_name.starts_with('/')
                 || raw_name.starts_with('\\')
                 || raw_name.contains("..") && has_parent_component(&raw_name)
+                || raw_name.as_bytes().get(1) == Some(&b':')
             {
                 return Err(unsafe_entry());
             }
@@ -298,6 +314,7 @@ impl Bundle {
 
     fn open_dir(name: &str, root: &Path) -> Result<Bundle> {
         let mut entries = Vec::new();
+        let mut files = Vec::new();
         let mut stack = vec![root.to_path_buf()];
         while let Some(dir) = stack.pop() {
             let rd = std::fs::read_dir(&dir).map_err(|e| unreadable(name, e))?;
@@ -314,7 +331,14 @@ impl Bundle {
                     let meta = item.metadata().map_err(|e| unreadable(name, e))?;
                     let rel = p.strip_prefix(root).unwrap_or(&p).to_string_lossy().replace('\\', "/");
                     let modified = meta.modified().ok().map(|t| chrono::DateTime::<chrono::Utc>::from(t).naive_utc());
-                    entries.push(Entry { path: rel, size: meta.len(), compressed: meta.len(), index: 0, modified });
+                    entries.push(Entry {
+                        path: rel,
+                        size: meta.len(),
+                        compressed: meta.len(),
+                        index: files.len(),
+                        modified,
+                    });
+                    files.push(p);
                     if entries.len() > MAX_ENTRIES {
                         return Err(ImportError::new(
                             name,
@@ -329,7 +353,7 @@ impl Bundle {
         Ok(Bundle {
             name: name.to_string(),
             is_archive: true,
-            kind: Kind::Dir(root.to_path_buf()),
+            kind: Kind::Dir(root.to_path_buf(), files),
             entries,
             inflated: 0,
         })
@@ -349,8 +373,8 @@ impl Bundle {
         let inflated = &mut self.inflated;
         let inner: Box<dyn Read + Send + '_> = match &mut self.kind {
             Kind::Zip(z) => Box::new(z.by_index(entry.index).map_err(|e| unreadable(&display, e))?),
-            Kind::Dir(root) => {
-                let p = root.join(&entry.path);
+            Kind::Dir(root, files) => {
+                let p = files.get(entry.index).cloned().unwrap_or_else(|| root.join(&entry.path));
                 Box::new(std::fs::File::open(&p).map_err(|e| unreadable(&display, e))?)
             }
             Kind::Single(Some(p), _) => Box::new(std::fs::File::open(p).map_err(|e| unreadable(&display, e))?),
@@ -399,7 +423,7 @@ impl Bundle {
                 let mut f = std::fs::File::open(p).map_err(|e| unreadable(&input.name, e))?;
                 io::copy(&mut f, &mut hasher).map_err(|e| unreadable(&input.name, e))?;
             }
-            (Origin::Path(_), Kind::Dir(_)) => {
+            (Origin::Path(_), Kind::Dir(..)) => {
                 let entries = self.entries.clone();
                 for e in &entries {
                     hasher.update(e.path.as_bytes());
@@ -412,6 +436,54 @@ impl Bundle {
         }
         Ok(hex::encode(hasher.finalize()))
     }
+}
+
+/// The number of entries a zip's end records declare, read from its last 128 KB: the largest over
+/// every end-of-directory signature there (a stray one may sit in a comment) and, for zip64, over
+/// every zip64 record that ends at its locator, as the zip reader accepts them. An archive that
+/// announces zip64 without a record the reader could use is refused. Records not found: 0 (the zip
+/// reader then reports what is wrong).
+fn declared_zip_entries(r: &mut dyn ReadSeek) -> io::Result<u64> {
+    const EOCD: &[u8] = b"PK\x05\x06";
+    const LOCATOR: &[u8] = b"PK\x06\x07";
+    const EOCD64: &[u8] = b"PK\x06\x06";
+    let len = r.seek(io::SeekFrom::End(0))?;
+    let window = len.min(128 << 10);
+    r.seek(io::SeekFrom::Start(len - window))?;
+    let mut tail = vec![0u8; window as usize];
+    r.read_exact(&mut tail)?;
+    r.rewind()?;
+    let u16_at = |b: &[u8], i: usize| u16::from_le_bytes([b[i], b[i + 1]]) as u64;
+    let u32_at = |b: &[u8], i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]) as u64;
+    let u64_at = |b: &[u8], i: usize| u64::from_le_bytes(b[i..i + 8].try_into().unwrap_or([0; 8]));
+    // Zip64 records by where they end (a reader takes one only if it ends at the locator).
+    let mut zip64_by_end = std::collections::HashMap::new();
+    for q in 0..tail.len().saturating_sub(55) {
+        if &tail[q..q + 4] == EOCD64 {
+            let end = (q as u64).saturating_add(12).saturating_add(u64_at(&tail, q + 4));
+            let count = u64_at(&tail, q + 24).max(u64_at(&tail, q + 32));
+            let e: &mut u64 = zip64_by_end.entry(end).or_default();
+            *e = (*e).max(count);
+        }
+    }
+    let mut declared = 0u64;
+    let first_eocd = tail.len().saturating_sub(22 + 65_536);
+    for p in first_eocd..tail.len().saturating_sub(21) {
+        if &tail[p..p + 4] != EOCD {
+            continue;
+        }
+        let count = u16_at(&tail, p + 8).max(u16_at(&tail, p + 10));
+        declared = declared.max(count);
+        let zip64 = count == 0xFFFF || u32_at(&tail, p + 12) == 0xFFFF_FFFF || u32_at(&tail, p + 16) == 0xFFFF_FFFF;
+        if !zip64 || p < 20 || &tail[p - 20..p - 16] != LOCATOR {
+            continue;
+        }
+        match zip64_by_end.get(&((p - 20) as u64)) {
+            Some(count) => declared = declared.max(*count),
+            None => return Err(io::Error::other("a zip64 end record out of reach")),
+        }
+    }
+    Ok(declared)
 }
 
 fn has_parent_component(name: &str) -> bool {
