@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  formatFixed,
+  rowDigits,
   formatShare,
   formatDecimal,
   formatPoints,
@@ -56,5 +58,20 @@ describe('shares in columns', () => {
     expect(formatShare(0.0182, 'en')).toBe('1.8%');
     expect(formatShare(0.1, 'en')).toBe('10.0%');
     expect(formatShare(0.0182, 'fr').replace(/\s/g, ' ')).toBe('1,8 %');
+  });
+});
+
+describe('numbers in rows that line up', () => {
+  it('keeps a fixed number of decimals', () => {
+    expect(formatFixed(79, 'en')).toBe('79.0');
+    expect(formatFixed(0.5239, 'fr', 2)).toBe('0,52');
+  });
+
+  it('chooses the decimals of a row from all its values', () => {
+    expect(rowDigits('rate', [0.0034, 0.0037])).toBe(2);
+    expect(rowDigits('rate', [0.0689, 0.061])).toBe(1);
+    expect(rowDigits('decimal', [5.71, 5.14])).toBe(2);
+    expect(rowDigits('decimal', [70.4, 9])).toBe(1);
+    expect(rowDigits('decimal', [null, undefined])).toBe(1);
   });
 });

@@ -53,3 +53,19 @@ export function formatShare(fraction: number, lang: Lang, digits = 1): string {
     maximumFractionDigits: digits,
   }).format(fraction);
 }
+
+/** A number with exactly `digits` decimals, for columns that line up: 79 → 79.0 beside 70.4. */
+export function formatFixed(n: number, lang: Lang, digits = 1): string {
+  return new Intl.NumberFormat(locale(lang), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
+}
+
+/**
+ * The decimals one row of a table keeps for all its values, so that they line up: rates (fractions)
+ * get 2 when all are below 1 %, else 1; plain numbers get 2 when all are below 10, else 1.
+ */
+export function rowDigits(kind: 'rate' | 'decimal', values: Array<number | null | undefined>): number {
+  const known = values.filter((v): v is number => v != null && Number.isFinite(v)).map(Math.abs);
+  if (known.length === 0) return 1;
+  const max = Math.max(...known);
+  return kind === 'rate' ? (max < 0.01 ? 2 : 1) : max < 10 ? 2 : 1;
+}
