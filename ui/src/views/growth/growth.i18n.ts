@@ -37,11 +37,11 @@ const en = {
   'outlook.steady': 'Steady',
   'outlook.sentence': '{now} followers a day over the last 30 days, against {before} a day over the same 30 days three months earlier ({change}).',
   'outlook.sentence_nochange': '{now} followers a day over the last 30 days, against {before} a day over the same 30 days three months earlier.',
-  'outlook.rule': 'Speeding up or slowing down means a change of more than 25 %. Flagged days are left out.',
+  'outlook.rule': 'Speeding up or slowing down means a change of more than 25%. Flagged days are left out.',
   'outlook.none': 'Not enough daily history for a trend: it needs 20 known days in each of the two windows.',
   'chart.forecast': 'Followers in 90 days',
   'forecast.sentence':
-    'If the recent pace holds, about {expected} followers on {date}. The darker band holds the count with 80 % probability ({low80} to {high80}), the lighter one with 95 % ({low95} to {high95}).',
+    'If the recent pace holds, about {expected} followers on {date}. The darker band holds the count with 80% probability ({low80} to {high80}), the lighter one with 95% ({low95} to {high95}).',
   'forecast.band':
     'The line continues the average daily gain of the last {days} days, flagged days removed. The band widens with time because each day adds its own noise and the pace itself is only estimated. It is not a promise: a post, a purge or a change of habit moves it.',
   'forecast.none': 'Not enough daily history to forecast: it needs at least 30 days of known changes.',
@@ -91,11 +91,11 @@ export const messages = {
       '{now} abonnés par jour sur les 30 derniers jours, contre {before} par jour sur les mêmes 30 jours trois mois plus tôt ({change}).',
     'outlook.sentence_nochange':
       '{now} abonnés par jour sur les 30 derniers jours, contre {before} par jour sur les mêmes 30 jours trois mois plus tôt.',
-    'outlook.rule': 'Accélération ou ralentissement : un écart de plus de 25 %. Les jours signalés sont écartés.',
+    'outlook.rule': 'Accélération ou ralentissement : un écart de plus de 25 %. Les jours signalés sont écartés.',
     'outlook.none': "Pas assez d'historique quotidien pour une tendance : il faut 20 jours connus dans chacune des deux fenêtres.",
     'chart.forecast': 'Abonnés dans 90 jours',
     'forecast.sentence':
-      'Si le rythme récent se maintient, environ {expected} abonnés le {date}. La bande foncée contient le nombre avec 80 % de probabilité ({low80} à {high80}), la claire avec 95 % ({low95} à {high95}).',
+      'Si le rythme récent se maintient, environ {expected} abonnés le {date}. La bande foncée contient le nombre avec 80 % de probabilité ({low80} à {high80}), la claire avec 95 % ({low95} à {high95}).',
     'forecast.band':
       'La ligne prolonge le gain quotidien moyen des {days} derniers jours, jours signalés écartés. La bande s’élargit avec le temps : chaque jour ajoute son propre aléa et le rythme lui-même n’est qu’estimé. Ce n’est pas une promesse : une publication, une purge ou un changement d’habitude la déplace.',
     'forecast.none': "Pas assez d'historique quotidien pour une prévision : il faut au moins 30 jours de variations connues.",
