@@ -316,8 +316,10 @@ fn a_file_that_is_not_a_resonance_database_is_refused_untouched() {
     let foreign = dir.path().join("other-app.db");
     {
         let c = Connection::open(&foreign).unwrap();
-        c.execute_batch("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES ('hi');")
-            .unwrap();
+        c.execute_batch(
+            "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES ('hi');",
+        )
+        .unwrap();
     }
     for path in [&text, &noise, &foreign] {
         let sha = sha_file(path);
