@@ -134,6 +134,20 @@ enum Command {
     Add(cli::sync::AddArgs),
     /// Take a live snapshot (counts and posts) of Bluesky and Mastodon accounts.
     Sync(cli::sync::SyncArgs),
+    /// Copy the database to a file (SQLite online backup: safe while the app runs).
+    Backup {
+        /// The backup file to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Replace FILE if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Replace the database with a backup; what it held before is saved beside it first.
+    Restore {
+        /// A backup made by `resonance backup` or the app (an older schema is migrated).
+        file: PathBuf,
+    },
     /// Write a self-contained HTML report (printable to PDF), the charts as PNG and their data as CSV.
     Report {
         #[arg(long)]
@@ -315,6 +329,8 @@ fn run(command: Command, db: &std::path::Path, out: &cli::Out) -> Result<ExitCod
         Command::Chart(args) => cli::chart::run(&store()?, args, out),
         Command::Add(args) => cli::sync::add(&store()?, args, out),
         Command::Sync(args) => cli::sync::sync(&store()?, args, out),
+        Command::Backup { out: file, force } => cli::backup::backup(&store()?, &file, force, out),
+        Command::Restore { file } => cli::backup::restore(&store()?, &file, out),
         Command::Report { from, to, out: dir } => {
             let opts = resonance::report::ReportOptions { lang: out.lang, from, to };
             let written = store()?.read(|c| resonance::report::write(c, &dir, &opts))?;

@@ -1,6 +1,7 @@
 //! Output of the command line: human tables or stable JSON, errors on stderr, progress bars.
 
 pub mod analysis;
+pub mod backup;
 pub mod chart;
 pub mod commands;
 pub mod sync;

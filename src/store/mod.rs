@@ -113,6 +113,7 @@ impl Store {
             OpenOutcome::Created
         } else if found < SCHEMA_VERSION {
             let backup = backup_path(&path, found);
+            remove_stale_partial_backups(&path);
             online_backup(&conn, &backup)?;
             migrations().to_latest(&mut conn)?;
             OpenOutcome::Migrated { from: found, to: SCHEMA_VERSION, backup }
@@ -205,14 +206,62 @@ fn backup_path(path: &Path, version: i64) -> PathBuf {
     path.with_file_name(format!("{name}.v{version}-{stamp}.bak"))
 }
 
+/// Copies `conn`'s database to `dest` with SQLite's online backup. The copy is written under a
+/// temporary name (`<dest>.partial`) and renamed when complete, so that a file named `dest` is
+/// always a whole backup, even if the process is killed or the disk fills up half-way.
 fn online_backup(conn: &Connection, dest: &Path) -> Result<()> {
     if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     }
-    let mut out = Connection::open(dest)?;
-    let backup = rusqlite::backup::Backup::new(conn, &mut out)?;
-    backup.run_to_completion(256, Duration::from_millis(0), None)?;
-    Ok(())
+    let partial = partial_path(dest);
+    remove_partial(&partial);
+    let copied = (|| -> Result<()> {
+        let mut out = Connection::open(&partial)?;
+        {
+            let backup = rusqlite::backup::Backup::new(conn, &mut out)?;
+            backup.run_to_completion(256, Duration::from_millis(0), None)?;
+        }
+        // A backup is one self-contained file: opening it (even read-only, from read-only media)
+        // needs no -wal or -shm beside it.
+        out.pragma_update(None, "journal_mode", "DELETE")?;
+        out.close().map_err(|(_, e)| e)?;
+        std::fs::rename(&partial, dest).map_err(|e| Error::io(dest, e))
+    })();
+    if copied.is_err() {
+        remove_partial(&partial);
+    }
+    copied
+}
+
+/// Where [`online_backup`] writes before renaming.
+fn partial_path(dest: &Path) -> PathBuf {
+    let mut name = dest.as_os_str().to_owned();
+    name.push(".partial");
+    PathBuf::from(name)
+}
+
+/// Removes an unfinished backup (and its rollback journal) left by an interrupted copy.
+fn remove_partial(partial: &Path) {
+    let _ = std::fs::remove_file(partial);
+    let mut journal = partial.as_os_str().to_owned();
+    journal.push("-journal");
+    let _ = std::fs::remove_file(PathBuf::from(journal));
+}
+
+/// Removes the unfinished pre-migration backups of `path` (`<name>.v<N>-<time>.bak.partial`) that a
+/// process killed while copying left behind: they hold nothing that the database does not.
+fn remove_stale_partial_backups(path: &Path) {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name().and_then(|n| n.to_str())) else { return };
+    let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let prefix = format!("{name}.v");
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        let Some(file) = file.to_str() else { continue };
+        if file.starts_with(&prefix) && file.ends_with(".bak.partial") {
+            remove_partial(&entry.path());
+        }
+    }
 }
 
 /// The current UTC time as stored in the database.
