@@ -354,3 +354,150 @@ pub fn crc32(data: &[u8]) -> u32 {
     }
     !crc
 }
+
+/// Writes a large X archive at `path`, deterministic for a `seed`: the account `camtest` (id
+/// 1000), `followers` follower ids drawn from a pool shared across seeds (so that two archives
+/// overlap, as two exports of the same account do: the second one yields unfollows), `tweets`
+/// tweets with their likes and reposts, one following. `generated` is the archive's date.
+pub fn large_x_archive(path: &Path, seed: u64, generated: &str, followers: usize, tweets: usize) {
+    use rand::{Rng, SeedableRng};
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
+    let mut follower = String::with_capacity(followers * 110 + 64);
+    follower.push_str("window.YTD.follower.part0 = [ ");
+    let pool = (followers as u64) * 5 / 4 + 1;
+    let mut seen = std::collections::HashSet::with_capacity(followers);
+    let mut first = true;
+    while seen.len() < followers {
+        let id = 10_000_000 + rng.random_range(0..pool);
+        if !seen.insert(id) {
+            continue;
+        }
+        if !first {
+            follower.push_str(",\n");
+        }
+        first = false;
+        follower.push_str(&format!(
+            r#"{{ "follower" : {{ "accountId" : "{id}", "userLink" : "https://twitter.com/intent/user?user_id={id}" }} }}"#
+        ));
+    }
+    follower.push_str(" ]");
+    let mut tw = String::with_capacity(tweets * 300 + 64);
+    tw.push_str("window.YTD.tweets.part0 = [ ");
+    // Tweets of 2020 onwards, a few hours apart, ids rising with time like snowflakes.
+    let start = chrono::DateTime::parse_from_rfc3339("2020-01-01T08:00:00Z").unwrap();
+    let mut t = start;
+    for i in 0..tweets {
+        t += chrono::Duration::minutes(rng.random_range(60..2_000));
+        let id = 1_200_000_000_000_000_000u64 + (i as u64) * 1_000_003 + (seed % 1000);
+        let likes: u32 = rng.random_range(0..500);
+        let rts: u32 = rng.random_range(0..60);
+        if i > 0 {
+            tw.push_str(",\n");
+        }
+        tw.push_str(&format!(
+            r#"{{ "tweet" : {{ "retweeted" : false, "favorite_count" : "{likes}", "id_str" : "{id}", "id" : "{id}", "retweet_count" : "{rts}", "created_at" : "{}", "full_text" : "post {i} of seed {seed}: café &amp; thé — {}", "lang" : "en" }} }}"#,
+            t.format("%a %b %d %H:%M:%S +0000 %Y"),
+            rng.random::<u32>()
+        ));
+    }
+    tw.push_str(" ]");
+    let account = r#"window.YTD.account.part0 = [ { "account" : { "email" : "a@example.org", "createdVia" : "web", "username" : "camtest", "accountId" : "1000", "createdAt" : "2015-06-23T13:04:14.000Z", "accountDisplayName" : "Cam Test" } } ]"#;
+    let manifest = format!(
+        r#"window.__THAR_CONFIG = {{ "userInfo" : {{ "accountId" : "1000", "userName" : "camtest", "displayName" : "Cam Test" }}, "archiveInfo" : {{ "sizeBytes" : "1000", "generationDate" : "{generated}", "isPartialArchive" : false }} }}"#
+    );
+    let following = r#"window.YTD.following.part0 = [ { "following" : { "accountId" : "77", "userLink" : "https://twitter.com/intent/user?user_id=77" } } ]"#;
+    let f = std::fs::File::create(path).unwrap();
+    let mut z = zip::ZipWriter::new(std::io::BufWriter::new(f));
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(1));
+    for (name, bytes) in [
+        ("data/manifest.js", manifest.as_bytes()),
+        ("data/account.js", account.as_bytes()),
+        ("data/tweets.js", tw.as_bytes()),
+        ("data/follower.js", follower.as_bytes()),
+        ("data/following.js", following.as_bytes()),
+        ("data/like.js", b"window.YTD.like.part0 = [ ]".as_slice()),
+    ] {
+        z.start_file(name, opts).unwrap();
+        z.write_all(bytes).unwrap();
+    }
+    z.finish().unwrap();
+}
+
+/// The digest of every table (as [`table_digest`]), by table name, leaving out the `masked`
+/// (table, column) pairs (values that record when something was done, not what), plus the schema
+/// of each table and `user_version`: equal maps mean the same data, and a failed comparison
+/// says which table differs.
+pub fn table_digests(c: &Connection, masked: &[(&str, &str)]) -> std::collections::BTreeMap<String, String> {
+    let mut out = std::collections::BTreeMap::new();
+    let tables: Vec<(String, String)> = c
+        .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    for (t, sql) in tables {
+        let cols: Vec<String> =
+            columns_of(c, &t).into_iter().filter(|col| !masked.contains(&(t.as_str(), col.as_str()))).collect();
+        out.insert(format!("{t} (schema)"), sql);
+        out.insert(t.clone(), table_digest(c, &t, Some(&cols)));
+    }
+    let v: i64 = c.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    out.insert("user_version".into(), v.to_string());
+    out
+}
+
+/// `PRAGMA integrity_check` and `PRAGMA foreign_key_check` of the database at `path`, opened
+/// read-write the way the next run of the app opens it after a crash (a hot WAL is replayed up to
+/// its last commit; frames of an unfinished transaction are ignored).
+pub fn integrity(path: &Path) -> (String, i64) {
+    let c = Connection::open(path).unwrap();
+    let rows: Vec<String> = c
+        .prepare("PRAGMA integrity_check")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    let fk: i64 = c.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).unwrap();
+    (rows.join("; "), fk)
+}
+
+/// The files in `dir`, sorted, as names.
+pub fn files_in(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> =
+        std::fs::read_dir(dir).unwrap().flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+    v.sort();
+    v
+}
+
+/// Whether another connection (another process) holds the write lock of the WAL database at
+/// `path` right now: `BEGIN IMMEDIATE` without waiting fails with SQLITE_BUSY exactly then. When it
+/// succeeds the lock is released at once. `None` when the file cannot be opened.
+pub fn writer_active(path: &Path) -> Option<bool> {
+    let c = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE).ok()?;
+    c.busy_timeout(Duration::ZERO).ok()?;
+    match c.execute_batch("BEGIN IMMEDIATE") {
+        Ok(()) => {
+            let _ = c.execute_batch("ROLLBACK");
+            Some(false)
+        }
+        Err(rusqlite::Error::SqliteFailure(f, _))
+            if matches!(f.code, rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) =>
+        {
+            Some(true)
+        }
+        Err(_) => None,
+    }
+}
+
+/// CPU time a live process has used so far (user + system, all threads), in clock ticks: a
+/// measure of how far it got that does not depend on how loaded the machine is.
+pub fn cpu_ticks(pid: u32) -> Option<u64> {
+    let s = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let rest = &s[s.rfind(')')? + 2..];
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    Some(f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?)
+}
