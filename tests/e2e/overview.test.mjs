@@ -58,7 +58,11 @@ try {
       assert.ok(alt.length > 10, 'chart has a text alternative');
     }
     const counts = await session.exec('return [...document.querySelectorAll("[data-testid=followers]")].map(e => e.textContent);');
-    for (const c of counts) assert.match(c, /^[\d,]+$/, `follower count shown: ${c}`);
+    // An export that gives no follower count (the demo's Mastodon archive) shows a dash, never a 0.
+    for (const c of counts) assert.match(c, /^([\d,]+|—)$/, `follower count shown: ${c}`);
+    assert.ok(counts.filter((c) => c !== '—').length >= 5, `follower counts: ${counts}`);
+    const noHistory = await session.exec('return document.querySelectorAll("[data-testid=no-history]").length;');
+    assert.equal(noHistory, counts.length - charts.length, 'a card without history says so instead of an empty chart');
   });
 
   if (shots) {

@@ -102,7 +102,7 @@ const en = {
   'legend.saves': 'Saves: kept to come back to — a strong signal of intent.',
   'legend.genuine': 'Genuine: comments + shares + saves, the interactions that take more than a tap.',
   'legend.completion': 'Watched: the average share of the video people watched, where the platform gives it (Instagram reels).',
-  'legend.share': 'Genuine share: genuine ÷ (likes + genuine). A post liked by many and discussed by nobody has a share near 0 %.',
+  'legend.share': 'Genuine share: genuine ÷ (likes + genuine). A post liked by many and discussed by nobody has a share near 0%.',
   'legend.unknown': '“—” means the export does not give the number: it is left out, never counted as zero.',
   'chart.title': 'Each post: audience against genuine interactions',
   'chart.caption':

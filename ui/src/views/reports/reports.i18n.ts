@@ -88,7 +88,7 @@ const en = {
     'Per post and per 1,000 followers of the post’s account — likes, conversation, amplification, saves — for the pro and the personal side on the same scale. Size taken out, what is left is resonance.',
   'kinds.forecast.title': 'Followers in 90 days',
   'kinds.forecast.body':
-    'The last year of followers and where they may be in 90 days, with 80 % and 95 % bands, fitted after removing the flagged days.',
+    'The last year of followers and where they may be in 90 days, with 80% and 95% bands, fitted after removing the flagged days.',
 };
 
 export type Key = keyof typeof en;
