@@ -1,7 +1,7 @@
 // A minimal W3C WebDriver client (fetch only, no dependencies) for driving the real Tauri window
 // through WebKitWebDriver. See ../../../shared/reference/linux-setup.md: WebKitWebDriver directly is
 // reliable here; tauri-driver failed ~30 % of runs.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
@@ -25,11 +25,12 @@ export async function startDriver(port, env) {
   throw new Error('WebKitWebDriver did not start');
 }
 
-async function wd(base, method, path, body) {
+async function wd(base, method, path, body, timeout) {
   const r = await fetch(`${base}${path}`, {
     method,
     headers: { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
+    signal: timeout ? AbortSignal.timeout(timeout) : undefined,
   });
   const json = await r.json();
   if (!r.ok || (json.value && json.value.error)) {
@@ -50,8 +51,8 @@ export class Session {
     this.id = id;
   }
 
-  cmd(method, path, body) {
-    return wd(this.base, method, `/session/${this.id}${path}`, body);
+  cmd(method, path, body, timeout) {
+    return wd(this.base, method, `/session/${this.id}${path}`, body, timeout);
   }
 
   async find(css) {
@@ -92,11 +93,38 @@ export class Session {
     return this.cmd('POST', '/execute/sync', { script, args });
   }
 
-  async screenshot() {
+  /**
+   * A PNG of the window. WebKitWebDriver's `GET /screenshot` has been seen to hang under heavy load
+   * (the web process busy painting); each try is bounded, and after three the X screen itself is
+   * captured (`import` of ImageMagick; the window fills the Xvfb screen, there is no window manager).
+   */
+  async screenshot({ tries = 3, timeout = 20000 } = {}) {
     // Let the last click paint first (two animation frames).
     await this.exec('return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))));').catch(() => {});
     await sleep(300);
-    return Buffer.from(await this.cmd('GET', '/screenshot'), 'base64');
+    let last;
+    for (let i = 0; i < tries; i++) {
+      try {
+        return Buffer.from(await this.cmd('GET', '/screenshot', undefined, timeout), 'base64');
+      } catch (e) {
+        last = e;
+        console.error(`screenshot try ${i + 1} failed: ${e.message ?? e}`);
+        await sleep(1000 * (i + 1));
+      }
+    }
+    if (process.env.DISPLAY) {
+      try {
+        return execFileSync('import', ['-window', 'root', 'png:-'], { maxBuffer: 64 << 20, timeout: 30000 });
+      } catch (e) {
+        console.error(`X screen capture failed too: ${e.message ?? e}`);
+      }
+    }
+    throw last;
+  }
+
+  /** Resizes the window (WebDriver's window rect). */
+  setSize(width, height) {
+    return this.cmd('POST', '/window/rect', { x: 0, y: 0, width, height });
   }
 
   close() {
