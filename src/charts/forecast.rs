@@ -50,8 +50,8 @@ pub fn draw<DB: DrawingBackend>(
     let origin = (day_number(last.date), last.followers as f64);
     type Bound = fn(&ForecastPoint) -> f64;
     let bands: [(f64, Bound, Bound, &str, &str); 2] = [
-        (0.18, |f| f.low95, |f| f.high95, "95 % band", "intervalle à 95 %"),
-        (0.32, |f| f.low80, |f| f.high80, "80 % band", "intervalle à 80 %"),
+        (0.18, |f| f.low95, |f| f.high95, "95% band", "intervalle à 95 %"),
+        (0.32, |f| f.low80, |f| f.high80, "80% band", "intervalle à 80 %"),
     ];
     for (band, low, high, en, fr) in bands {
         let mut poly = vec![origin];
@@ -97,6 +97,6 @@ mod tests {
                 high95: 2e4,
             })
             .collect();
-        assert!(svg(&h, &f, &opts).unwrap().contains("80 % band"));
+        assert!(svg(&h, &f, &opts).unwrap().contains("80% band"));
     }
 }

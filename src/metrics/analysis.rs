@@ -144,7 +144,7 @@ fn checklist(data: &AccountData, a: &AccountAnalysis, gains: &[authenticity::Dai
         } else if suspicious.is_empty() {
             t("Every unusual day is explained by a post, reach, your notes or a platform event.", "Chaque jour inhabituel s'explique par une publication, la portée, vos notes ou un événement de la plateforme.")
         } else {
-            suspicious.iter().map(|f| format!("{} ({:+})", lang.date(f.date), f.gain)).collect::<Vec<_>>().join(", ")
+            suspicious.iter().map(|f| format!("{} ({}{})", lang.date(f.date), if f.gain > 0 { "+" } else { "" }, lang.int(f.gain))).collect::<Vec<_>>().join(", ")
         },
     });
 
@@ -171,7 +171,7 @@ fn checklist(data: &AccountData, a: &AccountAnalysis, gains: &[authenticity::Dai
             Some(_) => SignalStatus::Ok,
         },
         detail: t(
-            "Follows the platform attributes to your posts, against all followers gained. Below 20 %, most growth comes from elsewhere.",
+            "Follows the platform attributes to your posts, against all followers gained. Below 20%, most growth comes from elsewhere.",
             "Abonnements que la plateforme attribue à vos publications, rapportés à tous les abonnés gagnés. Sous 20 %, l'essentiel vient d'ailleurs.",
         ),
     });
