@@ -40,11 +40,81 @@ pub enum Error {
     /// A live sync (or adding an account by handle) that could not complete. Nothing stored changed.
     #[error("{account}: {kind}")]
     Sync { account: String, kind: SyncErrorKind },
+    /// The database file (or a backup being written) could not be written: the disk is full, the
+    /// folder is read-only, or the write failed. The transaction was rolled back: nothing changed.
+    #[error("{path}: {kind}")]
+    Storage { path: String, kind: StorageFailure },
+}
+
+/// Why a file could not be written (see [`Error::Storage`]).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StorageFailure {
+    #[error("the disk is full")]
+    DiskFull,
+    #[error("the folder is read-only")]
+    ReadOnly,
+    #[error("writing failed ({detail})")]
+    WriteFailed { detail: String },
+}
+
+impl StorageFailure {
+    pub fn code(&self) -> &'static str {
+        match self {
+            StorageFailure::DiskFull => "db.disk_full",
+            StorageFailure::ReadOnly => "db.read_only",
+            StorageFailure::WriteFailed { .. } => "db.write_failed",
+        }
+    }
+
+    fn of_sqlite(e: &rusqlite::Error) -> Option<StorageFailure> {
+        let rusqlite::Error::SqliteFailure(f, _) = e else { return None };
+        match f.code {
+            rusqlite::ErrorCode::DiskFull => Some(StorageFailure::DiskFull),
+            rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::CannotOpen => Some(StorageFailure::ReadOnly),
+            // Every I/O error but a failed read (SQLITE_IOERR_READ, SQLITE_IOERR_SHORT_READ): a
+            // write, sync or truncate the file system refused (EFBIG, EIO, a vanished disk…).
+            rusqlite::ErrorCode::SystemIoFailure
+                if f.extended_code != rusqlite::ffi::SQLITE_IOERR_READ
+                    && f.extended_code != rusqlite::ffi::SQLITE_IOERR_SHORT_READ =>
+            {
+                Some(StorageFailure::WriteFailed { detail: e.to_string() })
+            }
+            _ => None,
+        }
+    }
+
+    fn of_io(e: &std::io::Error) -> Option<StorageFailure> {
+        match e.kind() {
+            std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => Some(StorageFailure::DiskFull),
+            std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied => {
+                Some(StorageFailure::ReadOnly)
+            }
+            std::io::ErrorKind::FileTooLarge => Some(StorageFailure::WriteFailed { detail: e.to_string() }),
+            _ => None,
+        }
+    }
 }
 
 impl Error {
     pub fn io(path: impl AsRef<std::path::Path>, source: std::io::Error) -> Error {
         Error::Io { path: path.as_ref().display().to_string(), source }
+    }
+
+    /// The same error, as an [`Error::Storage`] naming `path` when it is a failure to write
+    /// there (disk full, read-only folder, failed write); any other error is returned unchanged.
+    pub fn on_file(self, path: impl AsRef<std::path::Path>) -> Error {
+        let kind = match &self {
+            Error::Sqlite(e) => StorageFailure::of_sqlite(e),
+            Error::Migration(rusqlite_migration::Error::RusqliteError { err, .. }) => StorageFailure::of_sqlite(err),
+            Error::Io { source, .. } => StorageFailure::of_io(source),
+            _ => None,
+        };
+        match (kind, &self) {
+            // An I/O error already names the file it is about (a folder that could not be created).
+            (Some(kind), Error::Io { path, .. }) => Error::Storage { path: path.clone(), kind },
+            (Some(kind), _) => Error::Storage { path: path.as_ref().display().to_string(), kind },
+            (None, _) => self,
+        }
     }
 
     /// A stable identifier of the kind of error, for programs.
@@ -63,6 +133,7 @@ impl Error {
             Error::InvalidArgument(_) => "invalid_argument",
             Error::Cancelled => "cancelled",
             Error::Sync { kind, .. } => kind.code(),
+            Error::Storage { kind, .. } => kind.code(),
         }
     }
 
@@ -104,6 +175,24 @@ impl Error {
             (Error::Cancelled, Lang::Fr) => "Annulé : rien n'a été modifié.".into(),
             (Error::Cancelled, Lang::En) => "Cancelled: nothing was changed.".into(),
             (Error::Sync { account, kind }, _) => format!("{account}{}{}", lang.pick(": ", " : "), kind.localized(lang)),
+            (Error::Storage { path, kind: StorageFailure::DiskFull }, Lang::En) => format!(
+                "The disk holding {path} is full: nothing was saved and the database is intact. Free some space and try again."
+            ),
+            (Error::Storage { path, kind: StorageFailure::DiskFull }, Lang::Fr) => format!(
+                "Le disque qui contient {path} est plein : rien n'a été enregistré et la base est intacte. Libérez de la place puis réessayez."
+            ),
+            (Error::Storage { path, kind: StorageFailure::ReadOnly }, Lang::En) => format!(
+                "Resonance cannot write to {path}: its folder is read-only (Resonance writes beside the database even to read it). Nothing was changed. Make the folder writable, or move the database to one that is."
+            ),
+            (Error::Storage { path, kind: StorageFailure::ReadOnly }, Lang::Fr) => format!(
+                "Resonance ne peut pas écrire dans {path} : son dossier est en lecture seule (Resonance écrit à côté de la base, même pour la lire). Rien n'a été modifié. Rendez le dossier accessible en écriture, ou déplacez la base dans un dossier qui l'est."
+            ),
+            (Error::Storage { path, kind: StorageFailure::WriteFailed { detail } }, Lang::En) => format!(
+                "Writing to {path} failed ({detail}): the disk may be full, failing or disconnected. Nothing was saved and the database is intact."
+            ),
+            (Error::Storage { path, kind: StorageFailure::WriteFailed { detail } }, Lang::Fr) => format!(
+                "L'écriture dans {path} a échoué ({detail}) : le disque est peut-être plein, défaillant ou déconnecté. Rien n'a été enregistré et la base est intacte."
+            ),
             (e, Lang::En) => e.to_string(),
         }
     }
@@ -423,6 +512,29 @@ mod tests {
         let p = e.payload(Lang::En);
         assert_eq!(p.file.as_deref(), Some("Connections.csv"));
         assert_eq!(p.line, Some(12));
+    }
+
+    #[test]
+    fn storage_failures_name_the_file_and_other_errors_pass_through() {
+        let sqlite = |code| Error::Sqlite(rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None));
+        let full = sqlite(rusqlite::ffi::SQLITE_FULL).on_file("/data/resonance.db");
+        assert_eq!(full.code(), "db.disk_full");
+        assert!(full.localized(Lang::En).starts_with("The disk holding /data/resonance.db is full"));
+        assert!(full.localized(Lang::Fr).starts_with("Le disque qui contient /data/resonance.db est plein"));
+        let write = sqlite(rusqlite::ffi::SQLITE_IOERR_WRITE).on_file("/data/resonance.db");
+        assert_eq!(write.code(), "db.write_failed");
+        assert_eq!(sqlite(rusqlite::ffi::SQLITE_IOERR_READ).on_file("/data/resonance.db").code(), "db.error");
+        let ro =
+            Error::io("/ro/sub", std::io::Error::from(std::io::ErrorKind::ReadOnlyFilesystem)).on_file("/ro/sub/r.db");
+        assert_eq!(ro.code(), "db.read_only");
+        assert!(
+            ro.localized(Lang::En).starts_with("Resonance cannot write to /ro/sub: "),
+            "{}",
+            ro.localized(Lang::En)
+        );
+        let constraint = sqlite(rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE).on_file("/data/resonance.db");
+        assert!(matches!(constraint, Error::Sqlite(_)));
+        assert!(matches!(Error::Cancelled.on_file("/x"), Error::Cancelled));
     }
 
     #[test]

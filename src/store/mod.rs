@@ -89,6 +89,10 @@ impl Store {
 
     pub fn open_reporting(path: impl AsRef<Path>) -> Result<(Store, OpenOutcome)> {
         let path = path.as_ref().to_path_buf();
+        Self::open_inner(path.clone()).map_err(|e| e.on_file(&path))
+    }
+
+    fn open_inner(path: PathBuf) -> Result<(Store, OpenOutcome)> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         }
@@ -144,10 +148,13 @@ impl Store {
     /// Runs `f` in one immediate transaction: committed if `f` returns `Ok`, rolled back otherwise.
     pub fn write<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
         let mut conn = self.pool.get()?;
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let out = f(&tx)?;
-        tx.commit()?;
-        Ok(out)
+        let written = (|| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let out = f(&tx)?;
+            tx.commit()?;
+            Ok(out)
+        })();
+        written.map_err(|e: Error| e.on_file(&self.path))
     }
 
     /// Like [`Store::write`], for imports: the connection gets a page cache large enough for
@@ -163,20 +170,23 @@ impl Store {
             Ok(out)
         })();
         conn.pragma_update(None, "cache_size", DEFAULT_CACHE_KIB)?;
-        out
+        out.map_err(|e: Error| e.on_file(&self.path))
     }
 
     /// Replaces the content of the live database with `src`'s, page by page (online backup in the
     /// other direction), then migrates it if it is older.
     pub fn restore_from(&self, src: &Connection) -> Result<()> {
         let mut conn = self.pool.get()?;
-        {
-            let backup = rusqlite::backup::Backup::new(src, &mut conn)?;
-            backup.run_to_completion(256, Duration::from_millis(0), None)?;
-        }
-        migrations().to_latest(&mut conn)?;
-        configure(&conn)?;
-        Ok(())
+        let restored = (|| {
+            {
+                let backup = rusqlite::backup::Backup::new(src, &mut conn)?;
+                backup.run_to_completion(256, Duration::from_millis(0), None)?;
+            }
+            migrations().to_latest(&mut conn)?;
+            configure(&conn)?;
+            Ok(())
+        })();
+        restored.map_err(|e: Error| e.on_file(&self.path))
     }
 
     /// Copies the live database to `dest` with SQLite's online backup (safe while the app runs).
@@ -230,7 +240,7 @@ fn online_backup(conn: &Connection, dest: &Path) -> Result<()> {
     if copied.is_err() {
         remove_partial(&partial);
     }
-    copied
+    copied.map_err(|e| e.on_file(dest))
 }
 
 /// Where [`online_backup`] writes before renaming.
