@@ -19,7 +19,7 @@
 //! | scale_life | X | personal | 250,000 | 30,000 | same |
 //! | scale_chat | X | personal | 30,000 | 10,000 | same |
 //! | Alex Scale | LinkedIn | pro | 30,000 connections | 6,000 shares | |
-//! | Sam Scale | LinkedIn | personal | 30,000 connections | 4,000 shares | |
+//! | scale.sketches | Instagram | personal | 30,000 | 4,000 | 90 days of insights |
 //!
 //! Accounts of the same platform share part of their audience (for the overlap view). Follow dates
 //! accelerate over the ten years; the two pro Instagram accounts and the first X account carry a
@@ -278,13 +278,15 @@ fn specs() -> Vec<Spec> {
             purchase: None,
             daily: false,
         },
+        // A person has one LinkedIn profile (the importer attaches every LinkedIn export to the one
+        // LinkedIn account there is): the tenth account is a second personal Instagram account.
         Spec {
-            platform: LinkedIn,
-            handle: "sam-scale",
-            name: "Sam Scale",
+            platform: Instagram,
+            handle: "scale.sketches",
+            name: "Alex Sketches",
             role: "personal",
             followers: 30_000,
-            pool_start: 20_000,
+            pool_start: 2_410_000,
             posts: 4_000,
             purchase: None,
             daily: false,

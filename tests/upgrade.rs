@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../src/store/migrations/0001_init.sql"),
     include_str!("../src/store/migrations/0002_annotations_settings.sql"),
     include_str!("../src/store/migrations/0003_sync.sql"),
+    include_str!("../src/store/migrations/0004_follower_aggregates.sql"),
 ];
 
 fn fixture(version: i64) -> PathBuf {
@@ -218,6 +219,16 @@ fn every_released_schema_upgrades_with_every_row_kept_and_a_backup_first() {
                 if v >= 2 {
                     let note: String = c.query_row("SELECT note FROM annotations WHERE id = 1", [], |r| r.get(0))?;
                     assert_eq!(note, "Concours « gagne un mug »");
+                }
+                if v < 4 {
+                    // The upgrade to v4 counted the stored follower lists' cohorts (two of the three
+                    // followers of snapshot 1 have a follow date, on two days).
+                    let (days, members): (i64, i64) = c.query_row(
+                        "SELECT count(*), coalesce(sum(members), 0) FROM relation_cohorts WHERE snapshot_id = 1",
+                        [],
+                        |r| Ok((r.get(0)?, r.get(1)?)),
+                    )?;
+                    assert_eq!((days, members), (2, 2), "v{v}: cohorts of snapshot 1");
                 }
                 if v >= 3 {
                     let url: Option<String> =

@@ -319,10 +319,20 @@ pub fn cohorts(conn: &rusqlite::Connection, account_id: i64) -> crate::Result<Co
         .map(Some)
         .or_else(|e| if e == rusqlite::Error::QueryReturnedNoRows { Ok(None) } else { Err(e) })?;
     let Some((snapshot, taken_on)) = latest else { return Ok(Cohorts::default()) };
-    let mut stmt = conn.prepare(
-        "SELECT date(since, 'unixepoch'), count(*) FROM relation_members
-         WHERE snapshot_id = ?1 AND since IS NOT NULL GROUP BY 1",
+    // The aggregate kept by the store (migration 0004) when it is current: a few thousand rows
+    // instead of every member (seconds for a million followers).
+    let aggregated: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM relation_aggregates g JOIN relation_snapshots s ON s.id = g.snapshot_id
+         WHERE g.snapshot_id = ?1 AND g.member_count = s.member_count)",
+        [snapshot],
+        |r| r.get(0),
     )?;
+    let mut stmt = conn.prepare_cached(if aggregated {
+        "SELECT day, members FROM relation_cohorts WHERE snapshot_id = ?1"
+    } else {
+        "SELECT date(since, 'unixepoch'), count(*) FROM relation_members
+         WHERE snapshot_id = ?1 AND since IS NOT NULL GROUP BY 1"
+    })?;
     let mut survivors = BTreeMap::new();
     let mut rows = stmt.query([snapshot])?;
     while let Some(r) = rows.next()? {

@@ -171,10 +171,34 @@ fn latest_followers_snapshot(conn: &Connection, account: i64) -> Result<Option<(
         .optional()?)
 }
 
+/// The count kept by the store (migration 0004) for two snapshots, when it has one.
+fn cached_overlap(conn: &Connection, a: i64, b: i64) -> Result<Option<i64>> {
+    Ok(conn
+        .query_row(
+            "SELECT o.shared FROM relation_overlaps o WHERE ((o.snapshot_a = ?1 AND o.snapshot_b = ?2)
+                 OR (o.snapshot_a = ?2 AND o.snapshot_b = ?1))
+             AND (SELECT count(*) FROM relation_aggregates g JOIN relation_snapshots s ON s.id = g.snapshot_id
+                  WHERE g.snapshot_id IN (?1, ?2) AND g.member_count = s.member_count) = 2
+             LIMIT 1",
+            [a, b],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
 /// Audience overlap for every pair of accounts on the same platform whose exports list followers
 /// (matched by handle, or by platform user id where exports give ids only).
 pub fn overlap(conn: &Connection) -> Result<Vec<Overlap>> {
-    let accounts = crate::store::accounts::list(conn)?;
+    // Ids and platforms only, in the order of `accounts::list` (which also builds every account's
+    // follower history: most of the time of this function on a long history).
+    struct Account {
+        id: i64,
+        platform: Platform,
+    }
+    let accounts: Vec<Account> = crate::store::accounts::ids(conn)?
+        .into_iter()
+        .map(|id| Ok(Account { id, platform: crate::store::accounts::platform_of(conn, id)? }))
+        .collect::<Result<_>>()?;
     let mut out = Vec::new();
     for (i, a) in accounts.iter().enumerate() {
         for b in accounts.iter().skip(i + 1).filter(|b| b.platform == a.platform) {
@@ -183,19 +207,26 @@ pub fn overlap(conn: &Connection) -> Result<Vec<Overlap>> {
             else {
                 continue;
             };
-            // X archives list followers by account id only; the others by handle.
-            let key = if a.platform == Platform::X { "platform_user_id" } else { "handle" };
-            let shared: i64 = conn.query_row(
-                &format!(
-                    "SELECT count(*) FROM relation_members ma
-                     JOIN identities ia ON ia.id = ma.identity_id
-                     JOIN identities ib ON ib.account_id = ?3 AND ib.{key} = ia.{key}
-                     JOIN relation_members mb ON mb.snapshot_id = ?2 AND mb.identity_id = ib.id
-                     WHERE ma.snapshot_id = ?1"
-                ),
-                rusqlite::params![sa, sb, b.id],
-                |r| r.get(0),
-            )?;
+            let shared = match cached_overlap(conn, sa, sb)? {
+                Some(n) => n,
+                None => {
+                    // X archives list followers by account id only; the others by handle. Driven by
+                    // the shorter list (one index lookup per member of it).
+                    let key = if a.platform == Platform::X { "platform_user_id" } else { "handle" };
+                    let (small, large, large_account) = if na <= nb { (sa, sb, b.id) } else { (sb, sa, a.id) };
+                    conn.query_row(
+                        &format!(
+                            "SELECT count(*) FROM relation_members ma
+                             JOIN identities ia ON ia.id = ma.identity_id
+                             JOIN identities ib ON ib.account_id = ?3 AND ib.{key} = ia.{key}
+                             JOIN relation_members mb ON mb.snapshot_id = ?2 AND mb.identity_id = ib.id
+                             WHERE ma.snapshot_id = ?1"
+                        ),
+                        rusqlite::params![small, large, large_account],
+                        |r| r.get(0),
+                    )?
+                }
+            };
             let (a_id, b_id) = (a.id.min(b.id), a.id.max(b.id));
             let (a_listed, b_listed) = if a.id < b.id { (na, nb) } else { (nb, na) };
             out.push(Overlap { account_a: a_id, account_b: b_id, platform: a.platform, shared, a_listed, b_listed });

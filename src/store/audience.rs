@@ -33,7 +33,16 @@ pub struct SeriesPoint {
 /// How far (in days) a measured count may sit from a series of daily changes to anchor it.
 const ANCHOR_MAX_GAP_DAYS: i64 = 7;
 
+/// `YYYY-MM-DD` as stored, read by hand (chrono's format parser cost more than the query itself
+/// on ten years of daily rows).
 fn parse_day(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
+        let n = |r: std::ops::Range<usize>| -> Option<u32> {
+            b[r].iter().try_fold(0u32, |acc, &c| c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0')))
+        };
+        return NaiveDate::from_ymd_opt(n(0..4)? as i32, n(5..7)?, n(8..10)?);
+    }
     NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
 }
 

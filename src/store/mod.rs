@@ -28,6 +28,7 @@ const MIGRATIONS_SLICE: &[M<'static>] = &[
     M::up(include_str!("migrations/0001_init.sql")),
     M::up(include_str!("migrations/0002_annotations_settings.sql")),
     M::up(include_str!("migrations/0003_sync.sql")),
+    M::up(include_str!("migrations/0004_follower_aggregates.sql")),
 ];
 
 pub fn migrations() -> Migrations<'static> {
