@@ -6,6 +6,25 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 
+// Repaints a 1×1 px element, transparent to the eye (alpha 0 and 1/255 alternately), on every
+// animation frame until told to stop (or for 90 s), then removes it.
+const KEEP_PAINTING = `
+  window.__e2eKeepPainting = true;
+  const dot = document.createElement('div');
+  dot.setAttribute('aria-hidden', 'true');
+  dot.style.cssText = 'position:fixed;left:0;bottom:0;width:1px;height:1px;pointer-events:none;z-index:2147483647';
+  document.body.appendChild(dot);
+  const end = Date.now() + 90000;
+  let odd = false;
+  const tick = () => {
+    if (!window.__e2eKeepPainting || Date.now() > end) { dot.remove(); return; }
+    odd = !odd;
+    dot.style.background = odd ? 'rgba(0,0,0,0.004)' : 'rgba(0,0,0,0)';
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  return true;`;
+
 export async function startDriver(port, env) {
   const proc = spawn('WebKitWebDriver', [`--port=${port}`, '--host=127.0.0.1'], {
     env: { ...process.env, ...env, TAURI_WEBVIEW_AUTOMATION: 'true' },
@@ -94,23 +113,31 @@ export class Session {
   }
 
   /**
-   * A PNG of the window. WebKitWebDriver's `GET /screenshot` has been seen to hang under heavy load
-   * (the web process busy painting); each try is bounded, and after three the X screen itself is
-   * captured (`import` of ImageMagick; the window fills the Xvfb screen, there is no window manager).
+   * A PNG of the window. WebKitWebDriver's `GET /screenshot` waits for the page's next presentation
+   * update: on a page where nothing changes any more (seen on Settings and Accounts, after other
+   * views, with or without load) no update comes and the command hangs until something repaints.
+   * So a pixel-sized, invisible element is repainted on every animation frame while the screenshot
+   * is taken. Each try is bounded too, and after three the X screen itself is captured (`import` of
+   * ImageMagick; the window fills the Xvfb screen, there is no window manager).
    */
   async screenshot({ tries = 3, timeout = 20000 } = {}) {
     // Let the last click paint first (two animation frames).
     await this.exec('return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))));').catch(() => {});
     await sleep(300);
+    await this.exec(KEEP_PAINTING).catch(() => {});
     let last;
-    for (let i = 0; i < tries; i++) {
-      try {
-        return Buffer.from(await this.cmd('GET', '/screenshot', undefined, timeout), 'base64');
-      } catch (e) {
-        last = e;
-        console.error(`screenshot try ${i + 1} failed: ${e.message ?? e}`);
-        await sleep(1000 * (i + 1));
+    try {
+      for (let i = 0; i < tries; i++) {
+        try {
+          return Buffer.from(await this.cmd('GET', '/screenshot', undefined, timeout), 'base64');
+        } catch (e) {
+          last = e;
+          console.error(`screenshot try ${i + 1} failed: ${e.message ?? e}`);
+          await sleep(1000 * (i + 1));
+        }
       }
+    } finally {
+      await this.exec('window.__e2eKeepPainting = false; return true;').catch(() => {});
     }
     if (process.env.DISPLAY) {
       try {
