@@ -187,8 +187,10 @@ fn a_disk_that_fills_up_during_an_import_a_backup_or_an_upgrade_changes_nothing_
 
 /// Whether this process may create a private mount namespace and mount in it.
 fn can_mount() -> bool {
+    let dir = tempfile::tempdir().unwrap();
     Command::new("unshare")
-        .args(["-m", "sh", "-c", "mount -t tmpfs -o size=64k resonance-probe /mnt"])
+        .args(["-m", "sh", "-c", r#"mount -t tmpfs -o size=64k resonance-probe "$1""#, "sh"])
+        .arg(dir.path())
         .output()
         .is_ok_and(|o| o.status.success())
 }
