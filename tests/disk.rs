@@ -115,7 +115,7 @@ fn assert_intact(db: &Path, digest: &str, what: &str) {
 }
 
 #[test]
-fn a_disk_that_fills_up_during_an_import_a_backup_or_an_upgrade_changes_nothing_and_says_which_file() {
+fn a_disk_that_fills_up_during_an_import_a_backup_a_restore_or_an_upgrade_changes_nothing_and_says_which_file() {
     let t0 = Instant::now();
     let s = setup();
     let db_size = size(&s.db);
@@ -164,9 +164,33 @@ fn a_disk_that_fills_up_during_an_import_a_backup_or_an_upgrade_changes_nothing_
     assert_intact(&s.db, &s.digest, "backup");
 
     // Once there is room again, the import goes through.
+    let kept = s.data.parent().unwrap().join("kept.db");
+    let r = cli(&[os("--db"), s.db.as_os_str(), os("backup"), os("--out"), kept.as_os_str()]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
     let r = cli(&[os("--db"), s.db.as_os_str(), os("--json"), os("import"), s.second.as_os_str()]);
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     assert_eq!(integrity(&s.db), ("ok".to_string(), 0));
+
+    // A restore that cannot first save what it replaces: refused, naming that copy, nothing
+    // replaced, nothing left behind; with room, it goes through.
+    let now = digest_file(&s.db);
+    settle(&s.db);
+    let r = with_file_size_limit(
+        size(&s.db) / 2,
+        &[os("--db"), s.db.as_os_str(), os("--json"), os("restore"), kept.as_os_str()],
+    );
+    assert_eq!(r.code, Some(1), "{}", r.stderr);
+    let e = r.error();
+    assert_eq!(e["code"], "db.write_failed", "{e}");
+    assert!(e["message"].as_str().unwrap().contains("resonance-before-restore-"), "{e}");
+    assert_intact(&s.db, &now, "restore");
+    assert_eq!(beside(&s.data), ["resonance.db"], "no half copy left");
+    let r = cli(&[os("--db"), s.db.as_os_str(), os("--json"), os("restore"), kept.as_os_str()]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_intact(&s.db, &s.digest, "restored");
+    for f in beside(&s.data).into_iter().filter(|f| f.starts_with("resonance-before-restore-")) {
+        std::fs::remove_file(s.data.join(f)).unwrap();
+    }
 
     // An old database whose pre-upgrade backup does not fit: not upgraded, not touched, no
     // half backup; the next run with room upgrades it.
