@@ -6,7 +6,7 @@ use crate::error::Result;
 use crate::model::{AudienceMetric, PostKind, PostMetrics};
 use crate::store::accounts::{self, AccountSummary};
 use crate::store::audience::{self, SeriesPoint};
-use crate::store::posts::{METRIC_COLUMNS, metrics_from_row};
+use crate::store::posts::METRIC_COLUMNS;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::Connection;
 use std::collections::{BTreeMap, HashMap};
@@ -182,7 +182,7 @@ impl AccountData {
             while let Some(r) = rows.next()? {
                 let post_id: i64 = r.get(0)?;
                 if let Some(&i) = index.get(&post_id) {
-                    posts[i].metrics.overlay(&metrics_from_row(r, 1)?);
+                    posts[i].metrics.overlay(&metrics_fast(r, 1)?);
                 }
             }
         }
@@ -194,8 +194,7 @@ impl AccountData {
             )?;
             let mut rows = stmt.query([id])?;
             while let Some(r) = rows.next()? {
-                let d: String = r.get(0)?;
-                if let Some(d) = day(&d) {
+                if let Some(d) = text(r, 0)?.and_then(day) {
                     follow_changes.insert(d, FollowChange { gained: r.get(1)?, lost: r.get(2)?, net: r.get(3)? });
                 }
             }
@@ -207,9 +206,16 @@ impl AccountData {
                 conn.prepare_cached("SELECT metric, day, value FROM daily_metrics WHERE account_id = ?1 ORDER BY id")?;
             let mut rows = stmt.query([id])?;
             while let Some(r) = rows.next()? {
-                let d: String = r.get(1)?;
-                if let Some(d) = day(&d) {
-                    daily.entry(r.get(0)?).or_default().insert(d, r.get(2)?);
+                // Read in place: ten years of several daily metrics are tens of thousands of rows.
+                let (Some(d), Some(metric)) = (text(r, 1)?.and_then(day), text(r, 0)?) else { continue };
+                let value: f64 = r.get(2)?;
+                match daily.get_mut(metric) {
+                    Some(series) => {
+                        series.insert(d, value);
+                    }
+                    None => {
+                        daily.insert(metric.to_string(), BTreeMap::from([(d, value)]));
+                    }
                 }
             }
         }
