@@ -44,8 +44,8 @@ pub fn draw<DB: DrawingBackend>(
         &root,
         opts,
         (first.month - Duration::days(20), last.month + Duration::days(40)),
-        // Room above the bars for the legend.
-        (0.0, 1.3, vec![0.0, 0.25, 0.5, 0.75, 1.0]),
+        // Room above the bars for the legend (its four rows, at the smallest size the app draws).
+        (0.0, 1.45, vec![0.0, 0.25, 0.5, 0.75, 1.0]),
         &|v| lang.percent(v, 0),
     )?;
     let parts: [(&str, &str, RGBColor); 4] = [
