@@ -10,8 +10,9 @@ packages=(
   build-essential pkg-config file
 )
 if [ "${RESONANCE_TEST_TOOLS:-0}" = 1 ]; then
-  # Only for the tests: a virtual display, the WebDriver of WebKitGTK, screenshots.
-  packages+=(xvfb xauth webkit2gtk-driver imagemagick)
+  # Only for the tests: a virtual display, the WebDriver of WebKitGTK, screenshots (the X screen
+  # as a fallback, and an emoji font: the demo's captions have emoji).
+  packages+=(xvfb xauth webkit2gtk-driver imagemagick fonts-noto-color-emoji)
 fi
 
 missing=()
