@@ -585,3 +585,145 @@ fn schema_of(path: &Path) -> Vec<String> {
     v.sort();
     v
 }
+
+#[test]
+fn killing_a_restore_at_random_points_leaves_the_old_or_the_restored_database() {
+    let t_test = Instant::now();
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("twitter-2025-01-01-first.zip");
+    let second = dir.path().join("twitter-2025-06-01-second.zip");
+    trust::large_x_archive(&first, SEED + 2, "2025-01-01T08:00:00.000Z", 20_000, 400);
+    trust::large_x_archive(&second, SEED + 3, "2025-06-01T08:00:00.000Z", 60_000, 1_000);
+    let work = dir.path().join("work");
+    std::fs::create_dir(&work).unwrap();
+    let db = work.join("resonance.db");
+    let backup = dir.path().join("backup.db");
+    let run = |args: &[&OsStr]| {
+        let mut all = vec![OsStr::new("--db"), db.as_os_str()];
+        all.extend_from_slice(args);
+        let r = trust::cli(&all, Duration::from_secs(120));
+        assert!(r.ok, "{args:?}: {}", r.stderr);
+    };
+    // The database holds one export; the backup holds two (a larger restore takes longer to commit).
+    run(&[OsStr::new("import"), first.as_os_str()]);
+    let pristine = dir.path().join("pristine.db");
+    copy_db(&db, &pristine);
+    run(&[OsStr::new("import"), second.as_os_str()]);
+    run(&[OsStr::new("backup"), OsStr::new("--out"), backup.as_os_str()]);
+    for f in files_in(&work) {
+        std::fs::remove_file(work.join(f)).unwrap();
+    }
+    copy_db(&pristine, &db);
+    let (old, restored) = (digest_file(&db), digest_file(&backup));
+    let restore_args = |db: &Path| -> Vec<std::ffi::OsString> {
+        vec!["--db".into(), db.into(), "restore".into(), backup.clone().into()]
+    };
+
+    // Reference run on the real folder (then put back): how large the WAL grows while the backup's
+    // pages are written into the database.
+    let args = restore_args(&db);
+    let argv: Vec<&OsStr> = args.iter().map(|s| s.as_os_str()).collect();
+    let mut child = spawn(&argv);
+    let mut wal_max = 0;
+    while child.try_wait().unwrap().is_none() {
+        wal_max = wal_max.max(size(&wal_of(&db)));
+    }
+    assert_eq!(digest_file(&db), restored);
+    assert!(wal_max > 0, "the restore writes through the WAL");
+    for f in files_in(&work) {
+        std::fs::remove_file(work.join(f)).unwrap();
+    }
+    copy_db(&pristine, &db);
+    let db_size = size(&db);
+
+    // Before anything; while the copy of what is replaced is written; the moment it is complete
+    // (the restore proper starts); while the restore's transaction is written to the WAL.
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(SEED ^ 0x4567);
+    let mut triggers = vec![Trigger::Wall(Duration::from_millis(rng.random_range(0..10)))];
+    for i in 0..2 {
+        let f = (i as f64 + rng.random_range(0.0..1.0)) / 2.0;
+        triggers.push(Trigger::Partial((db_size as f64 * (0.05 + 0.9 * f)) as u64));
+    }
+    triggers.push(Trigger::BackupDone);
+    for i in 0..2 {
+        let f = (i as f64 + rng.random_range(0.0..1.0)) / 2.0;
+        triggers.push(Trigger::Wal((wal_max as f64 * (0.05 + 0.6 * f)) as u64));
+    }
+    let (mut kept, mut replaced, mut mid_commit) = (0, 0, 0);
+    for trigger in triggers {
+        let args = restore_args(&db);
+        let argv: Vec<&OsStr> = args.iter().map(|s| s.as_os_str()).collect();
+        let t0 = Instant::now();
+        let started = std::time::SystemTime::now();
+        let mut child = spawn(&argv);
+        let pid = child.id();
+        loop {
+            if child.try_wait().unwrap().is_some() {
+                break;
+            }
+            let due = match trigger {
+                Trigger::Wall(d) => t0.elapsed() >= d,
+                Trigger::Cpu(ticks) => trust::cpu_ticks(pid).is_some_and(|c| c >= ticks),
+                Trigger::Partial(bytes) => std::fs::read_dir(&work).unwrap().flatten().any(|e| {
+                    e.file_name().to_string_lossy().ends_with(".partial")
+                        && e.metadata().is_ok_and(|m| m.len() >= bytes && m.modified().is_ok_and(|t| t >= started))
+                }),
+                Trigger::BackupDone => std::fs::read_dir(&work).unwrap().flatten().any(|e| {
+                    let name = e.file_name().to_string_lossy().into_owned();
+                    name.starts_with("resonance-before-restore-")
+                        && name.ends_with(".db")
+                        && e.metadata().is_ok_and(|m| m.modified().is_ok_and(|t| t >= started))
+                }),
+                Trigger::Wal(bytes) => size(&wal_of(&db)) >= bytes,
+                _ => unreachable!(),
+            };
+            if due {
+                break;
+            }
+            if matches!(trigger, Trigger::Wall(_) | Trigger::Partial(_)) {
+                std::thread::sleep(Duration::from_millis(1));
+            }
+        }
+        let _ = child.kill();
+        child.wait().unwrap();
+        let at_ms = t0.elapsed().as_millis();
+        let names = files_in(&work);
+        let wal_bytes = size(&wal_of(&db));
+        assert_eq!(integrity(&db), ("ok".to_string(), 0), "kill at {at_ms} ms");
+        let now = digest_file(&db);
+        let state = if now == old {
+            kept += 1;
+            // More than the WAL's 32-byte header: frames of the restore's transaction.
+            if wal_bytes > 32 {
+                mid_commit += 1;
+            }
+            "the database as it was"
+        } else {
+            assert_eq!(now, restored, "kill at {at_ms} ms: the old database or the backup, nothing in between");
+            replaced += 1;
+            "restored"
+        };
+        for saved in names.iter().filter(|f| f.starts_with("resonance-before-restore-") && f.ends_with(".db")) {
+            assert_eq!(digest_file(&work.join(saved)), old, "kill at {at_ms} ms: {saved} is a whole copy");
+        }
+        eprintln!("restore kill: {trigger:?} at {at_ms} ms: {state}; WAL {wal_bytes} bytes; files {names:?}");
+        if now == restored {
+            for f in files_in(&work) {
+                std::fs::remove_file(work.join(f)).unwrap();
+            }
+            copy_db(&pristine, &db);
+        }
+    }
+    assert!(kept >= 3, "most kills came before the restore committed");
+    assert!(mid_commit >= 1, "a kill came while the restore's pages were being written to the WAL");
+    run(&[OsStr::new("restore"), backup.as_os_str()]);
+    assert_eq!(digest_file(&db), restored);
+    let names = files_in(&work);
+    assert!(!names.iter().any(|f| f.contains(".partial")), "no unfinished copy left: {names:?}");
+    eprintln!(
+        "restore kills: 6 ({kept} kept the database, {mid_commit} of them with frames of the unfinished restore in \
+         the WAL; {replaced} restored); whole test {:?}",
+        t_test.elapsed()
+    );
+    assert!(replaced + kept == 6);
+}

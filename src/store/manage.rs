@@ -180,9 +180,12 @@ pub fn restore(store: &Store, backup: &Path) -> Result<std::path::PathBuf> {
     if integrity != "ok" {
         return Err(Error::NotADatabase { path: display, detail: format!("it is damaged ({integrity})") });
     }
-    // Keep what is there now.
+    // Keep what is there now (and drop the unfinished copies of restores that were interrupted).
     let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S");
     let saved = store.path().with_file_name(format!("resonance-before-restore-{stamp}.db"));
+    if let Some(dir) = saved.parent() {
+        crate::store::remove_stale_partials(dir, "resonance-before-restore-");
+    }
     store.backup_to(&saved)?;
     store.restore_from(&src)?;
     Ok(saved)

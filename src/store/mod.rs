@@ -118,7 +118,9 @@ impl Store {
             OpenOutcome::Created
         } else if found < SCHEMA_VERSION {
             let backup = backup_path(&path, found);
-            remove_stale_partial_backups(&path);
+            if let (Some(dir), Some(name)) = (path.parent(), path.file_name().and_then(|n| n.to_str())) {
+                remove_stale_partials(dir, &format!("{name}.v"));
+            }
             online_backup(&conn, &backup)?;
             migrations().to_latest(&mut conn)?;
             OpenOutcome::Migrated { from: found, to: SCHEMA_VERSION, backup }
@@ -259,17 +261,15 @@ fn remove_partial(partial: &Path) {
     let _ = std::fs::remove_file(PathBuf::from(journal));
 }
 
-/// Removes the unfinished pre-migration backups of `path` (`<name>.v<N>-<time>.bak.partial`) that a
-/// process killed while copying left behind: they hold nothing that the database does not.
-fn remove_stale_partial_backups(path: &Path) {
-    let (Some(dir), Some(name)) = (path.parent(), path.file_name().and_then(|n| n.to_str())) else { return };
+/// Removes the unfinished copies (`<prefix>….partial`, and their journals) in `dir` that a process
+/// killed while copying left behind: they hold nothing that the database does not.
+pub(crate) fn remove_stale_partials(dir: &Path, prefix: &str) {
     let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
     let Ok(entries) = std::fs::read_dir(dir) else { return };
-    let prefix = format!("{name}.v");
     for entry in entries.flatten() {
         let file = entry.file_name();
         let Some(file) = file.to_str() else { continue };
-        if file.starts_with(&prefix) && file.ends_with(".bak.partial") {
+        if file.starts_with(prefix) && file.ends_with(".partial") {
             remove_partial(&entry.path());
         }
     }
