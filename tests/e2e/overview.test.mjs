@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { startDriver, Session } from './webdriver.mjs';
 
 const binary = resolve(process.argv[2] ?? 'target/debug/resonance-app');
@@ -50,9 +51,16 @@ try {
 
   await step('every card shows a follower count and a rendered growth chart', async () => {
     await session.waitFor('img[data-testid=growth-chart]', { count: 5, timeout: 30000 });
-    const charts = await session.exec(
-      'return [...document.querySelectorAll("img[data-testid=growth-chart]")].map(i => [i.complete, i.naturalWidth, i.alt]);',
-    );
+    // A chart is drawn again when its card changes width (a scrollbar appears): wait for the last pictures.
+    let charts = [];
+    const end = Date.now() + 30000;
+    while (Date.now() < end) {
+      charts = await session.exec(
+        'return [...document.querySelectorAll("img[data-testid=growth-chart]")].map(i => [i.complete, i.naturalWidth, i.alt]);',
+      );
+      if (charts.every(([complete, width]) => complete && width > 0)) break;
+      await sleep(250);
+    }
     for (const [complete, width, alt] of charts) {
       assert.ok(complete && width > 0, `chart not rendered: ${alt}`);
       assert.ok(alt.length > 10, 'chart has a text alternative');
