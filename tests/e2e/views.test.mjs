@@ -84,6 +84,20 @@ try {
     }
   }
 
+  await step('an account without follower history: Growth says so instead of empty charts', async () => {
+    await session.click(await session.find('[data-testid=nav-growth]'));
+    await session.waitFor('[data-testid=account-picker]');
+    // The demo's Mastodon archive gives posts but no follower count (archives hold none).
+    await session.exec(`const sel = document.querySelector('[data-testid=account-picker]');
+      const opt = [...sel.options].find((o) => o.textContent.includes('@camille@piaille.fr)'));
+      sel.value = opt.value;
+      sel.dispatchEvent(new Event('change', { bubbles: true }));
+      return true;`);
+    await session.waitFor('[data-testid=growth-no-history]', { timeout: 20000 });
+    const charts = await session.exec('return document.querySelectorAll("[data-testid=view-growth] [data-testid=chart]").length;');
+    assert.equal(charts, 0, 'no empty chart is drawn');
+  });
+
   await step('the views are translated', async () => {
     const changed = VIEWS.filter((v) => titles.en[v] && titles.fr[v] && titles.en[v] !== titles.fr[v]);
     // "Engagement" is the same word in both languages.

@@ -45,6 +45,11 @@ const en = {
   'forecast.band':
     'The line continues the average daily gain of the last {days} days, flagged days removed. The band widens with time because each day adds its own noise and the pace itself is only estimated. It is not a promise: a post, a purge or a change of habit moves it.',
   'forecast.none': 'Not enough daily history to forecast: it needs at least 30 days of known changes.',
+  'nohistory.title': 'No follower history for this account yet',
+  'nohistory.body': 'None of its exports gives a follower count, so there is no curve, no daily change and no outlook to show.',
+  'nohistory.live': 'Its network can be read live: add the account under Import → Live accounts, and Resonance keeps a dated count each day it is open.',
+  'nohistory.files': 'An export that gives the count (see the guide on the Import view) starts the history.',
+  'nohistory.action': 'Go to Import',
 };
 
 export type Key = keyof typeof en;
@@ -99,5 +104,10 @@ export const messages = {
     'forecast.band':
       'La ligne prolonge le gain quotidien moyen des {days} derniers jours, jours signalés écartés. La bande s’élargit avec le temps : chaque jour ajoute son propre aléa et le rythme lui-même n’est qu’estimé. Ce n’est pas une promesse : une publication, une purge ou un changement d’habitude la déplace.',
     'forecast.none': "Pas assez d'historique quotidien pour une prévision : il faut au moins 30 jours de variations connues.",
+    'nohistory.title': "Pas encore d'historique d'abonnés pour ce compte",
+    'nohistory.body': "Aucun de ses exports ne donne le nombre d'abonnés : pas de courbe, pas de variation quotidienne ni de tendance à montrer.",
+    'nohistory.live': "Son réseau se lit en direct : ajoutez le compte dans Importer → Comptes en direct, et Resonance garde un nombre daté chaque jour où il est ouvert.",
+    'nohistory.files': "Un export qui donne ce nombre (voir le guide de la vue Importer) commence l'historique.",
+    'nohistory.action': 'Aller à Importer',
   },
 } satisfies Catalog<Key>;
