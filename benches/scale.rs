@@ -18,6 +18,9 @@
 //! * `RESONANCE_SCALE_RUNS` (default 7): runs per view measure; `RESONANCE_SCALE_IMPORT_RUNS`
 //!   (default 1): full imports alternated with the baseline.
 //! * `RESONANCE_SCALE_ONLY`: only the view measures whose name contains this text.
+//! * `RESONANCE_SCALE_AB=1`: also times every view on a copy of the scale database whose follower
+//!   aggregates (migration 0004) are dropped, so that readers count the members themselves as
+//!   before — the gain of that change, measured in the same run (alternating).
 
 #[allow(dead_code)]
 #[path = "../examples/gen_scale.rs"]
@@ -308,6 +311,7 @@ fn main() {
     let runs = env_f64("RESONANCE_SCALE_RUNS", 7.0).max(1.0) as usize;
     let import_runs = env_f64("RESONANCE_SCALE_IMPORT_RUNS", 1.0).max(1.0) as usize;
     let reuse = std::env::var("RESONANCE_SCALE_REUSE").is_ok_and(|v| v == "1");
+    let ab = std::env::var("RESONANCE_SCALE_AB").is_ok_and(|v| v == "1");
     let only = std::env::var("RESONANCE_SCALE_ONLY").ok();
     let tmp = tempfile::tempdir().unwrap();
     let root = std::env::var_os("RESONANCE_SCALE_DIR").map(PathBuf::from).unwrap_or_else(|| tmp.path().to_path_buf());
@@ -403,11 +407,28 @@ fn main() {
     // 4. Views.
     let big = Store::open(&db).unwrap();
     let (cb, cd) = (ctx(&big), ctx(&demo));
+    // The same database without its follower aggregates (A/B of migration 0004).
+    let live = ab.then(|| {
+        let path = root.join("scale-live.db");
+        fresh(&path);
+        db_bytes(&db); // checkpointed: the main file is the whole database
+        std::fs::copy(&db, &path).unwrap();
+        let s = Store::open(&path).unwrap();
+        s.write(|tx| Ok(tx.execute_batch("DELETE FROM relation_aggregates")?)).unwrap();
+        s
+    });
     println!();
     println!("## Views: each command a view runs on open, same core calls as the Tauri command, answer serialised");
     println!();
-    println!("| view | command | scale DB (median) | first call | demo DB | ratio | < 100 ms |");
-    println!("|---|---|---|---|---|---|---|");
+    if live.is_some() {
+        println!(
+            "| view | command | scale DB (median) | first call | demo DB | ratio | < 100 ms | without aggregates | gain |"
+        );
+        println!("|---|---|---|---|---|---|---|---|---|");
+    } else {
+        println!("| view | command | scale DB (median) | first call | demo DB | ratio | < 100 ms |");
+        println!("|---|---|---|---|---|---|---|");
+    }
     let mut worst: (f64, String) = (0.0, String::new());
     for (view, name, run) in measures() {
         if only.as_deref().is_some_and(|o| !name.contains(o) && !view.contains(o)) {
@@ -415,6 +436,7 @@ fn main() {
         }
         let mut tb = Vec::new();
         let mut td = Vec::new();
+        let mut tl = Vec::new();
         let mut ratios = Vec::new();
         let mut n = runs;
         let mut i = 0;
@@ -425,6 +447,11 @@ fn main() {
             let s = Instant::now();
             std::hint::black_box(run(&demo, &cd));
             let d = s.elapsed().as_secs_f64();
+            if let Some(l) = &live {
+                let s = Instant::now();
+                std::hint::black_box(run(l, &cb));
+                tl.push(s.elapsed().as_secs_f64());
+            }
             tb.push(b);
             td.push(d);
             ratios.push(b / d.max(1e-9));
@@ -439,8 +466,14 @@ fn main() {
         if b > worst.0 {
             worst = (b, format!("{view}: {name}"));
         }
+        let ab_cells = if tl.is_empty() {
+            String::new()
+        } else {
+            let l = median(tl);
+            format!(" {} | {:.1}× |", ms(l), l / b.max(1e-9))
+        };
         println!(
-            "| {view} | {name} | {} | {} | {} | {ratio:.0}× | {} |",
+            "| {view} | {name} | {} | {} | {} | {ratio:.0}× | {} |{ab_cells}",
             ms(b),
             ms(first),
             ms(d),

@@ -19,8 +19,9 @@ if [ "${1:-}" = "--smoke" ]; then
     dir=$(mktemp -d)
     trap 'rm -rf "$dir"' EXIT
     # Debug build (CI has built the library and the CLI for the tests already); 0.002 is 10,000
-    # followers and 400 posts over the same ten years, one run per measure.
-    RESONANCE_SCALE_FACTOR=0.002 RESONANCE_SCALE_RUNS=1 RESONANCE_SCALE_DIR="$dir" \
+    # followers and 400 posts over the same ten years, one run per measure, each view also timed
+    # without the follower aggregates (so that both ways of reading them run).
+    RESONANCE_SCALE_FACTOR=0.002 RESONANCE_SCALE_RUNS=1 RESONANCE_SCALE_AB=1 RESONANCE_SCALE_DIR="$dir" \
         cargo test --quiet --bench scale >"$dir/report.md"
     # The report must be whole: the import table, the database line and every view measure.
     grep -q '^| \*\*whole history\*\*' "$dir/report.md"
