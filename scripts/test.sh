@@ -35,8 +35,9 @@ fi
 section "UI: type-check, lint, unit tests"
 (cd ui && npm run check && npm run lint && npm test)
 
-section "build the app (debug, UI embedded)"
-ui/node_modules/.bin/tauri build --debug --no-bundle
+section "build the app (debug, UI embedded) and its .deb"
+ui/node_modules/.bin/tauri build --debug --bundles deb
+scripts/check-deb.sh
 
 section "end-to-end tests of the real window"
 tests/e2e/run.sh target/debug/resonance-app
