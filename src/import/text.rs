@@ -135,8 +135,9 @@ pub fn parse_instant(raw: &str) -> Option<DateTime<Utc>> {
 /// `5 March 2026`, `Mar 5, 2026`, `Sun, Sep 13, 2026`, `2026-03-05T00:00:00`.
 pub fn parse_date(raw: &str) -> Option<NaiveDate> {
     let s = raw.trim().trim_matches('"').trim();
-    if s.len() >= 10
-        && let Ok(d) = NaiveDate::parse_from_str(&s[..10], "%Y-%m-%d")
+    // `get`, not `[..10]`: the tenth byte may fall inside a character (found by fuzzing).
+    if let Some(day) = s.get(..10)
+        && let Ok(d) = NaiveDate::parse_from_str(day, "%Y-%m-%d")
     {
         return Some(d);
     }
@@ -515,6 +516,9 @@ mod tests {
         assert_eq!(rfc3339(t), "2025-03-25T22:00:00Z");
         let t = parse_instant("2024-03-02 18:04:11 UTC").unwrap();
         assert_eq!(rfc3339(t), "2024-03-02T18:04:11Z");
+        // A character across the tenth byte (found by fuzzing: it panicked).
+        assert_eq!(parse_date("2026-03-0\u{e9}"), None);
+        assert_eq!(parse_instant("2026-03-0\u{e9}6"), None);
     }
 
     #[test]
