@@ -270,7 +270,7 @@ pub fn data(conn: &Connection, r: &ChartRequest, lang: Lang) -> Result<ChartData
             let mut sums = [[(0.0f64, 0u32); 24]; 7];
             for a in selected(conn, r)? {
                 for p in &a.posts {
-                    let (Some(t), Some(g)) = (p.published, post::genuine(&p.metrics)) else { continue };
+                    let (Some(t), Some(g)) = (p.timed(), post::genuine(&p.metrics)) else { continue };
                     if !in_range(t.date_naive(), r) {
                         continue;
                     }

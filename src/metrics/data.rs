@@ -26,6 +26,14 @@ impl PostFacts {
     pub fn day(&self) -> Option<NaiveDate> {
         self.published.map(|t| t.date_naive())
     }
+
+    /// The publication instant when its time of day is known. Sources that give only a date
+    /// (YouTube Studio, TikTok Studio, LinkedIn shares, X daily CSVs, generic CSVs) are stored at
+    /// midnight UTC, so an instant of exactly 00:00:00 UTC is read as "time unknown" (a real post
+    /// at that very second is rare enough to lose).
+    pub fn timed(&self) -> Option<DateTime<Utc>> {
+        self.published.filter(|t| t.time() != chrono::NaiveTime::MIN)
+    }
 }
 
 /// Which posts a bulk load keeps.
@@ -426,5 +434,32 @@ impl AccountData {
         let s = self.series.last().map(|p| p.date);
         let p = self.posts.iter().filter_map(PostFacts::day).max();
         s.max(p)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Timelike;
+
+    fn post(published: &str) -> PostFacts {
+        PostFacts {
+            id: 1,
+            platform_post_id: "1".into(),
+            published: DateTime::parse_from_rfc3339(published).ok().map(|t| t.with_timezone(&Utc)),
+            kind: PostKind::Video,
+            url: None,
+            metrics: PostMetrics::default(),
+        }
+    }
+
+    #[test]
+    fn a_date_only_post_has_a_day_but_no_time() {
+        let dated = post("2026-03-14T00:00:00Z");
+        assert_eq!(dated.day(), NaiveDate::from_ymd_opt(2026, 3, 14));
+        assert_eq!(dated.timed(), None);
+        let timed = post("2026-03-14T00:00:01Z");
+        assert_eq!(timed.timed(), timed.published);
+        assert_eq!(post("2026-03-14T18:30:00Z").timed().map(|t| t.hour()), Some(18));
     }
 }
