@@ -54,6 +54,18 @@ fn who(a: &AccountAnalysis, lang: Lang) -> String {
     }
 }
 
+/// "follower(s)" / "abonné(s)" agreeing with `n` (French: singular below 2, as in « 1,5 abonné »).
+/// `n` is compared as shown (one decimal at most).
+fn followers_word(lang: Lang, n: f64) -> &'static str {
+    let n = (n.abs() * 10.0).round() / 10.0;
+    match lang {
+        Lang::En if n == 1.0 => "follower",
+        Lang::En => "followers",
+        Lang::Fr if n < 2.0 => "abonné",
+        Lang::Fr => "abonnés",
+    }
+}
+
 fn signed(lang: Lang, n: i64) -> String {
     if n > 0 { format!("+{}", lang.int(n)) } else { lang.int(n) }
 }
@@ -79,16 +91,18 @@ pub fn insights(analyses: &[AccountAnalysis], comparison: Option<&Comparison>, l
                 severity: Severity::Warning,
                 text: match lang {
                     Lang::En => format!(
-                        "{} gained {} followers in 90 days ({}) while genuine interactions per post {dir} {}.",
+                        "{} gained {} {} in 90 days ({}) while genuine interactions per post {dir} {}.",
                         who(a, lang),
                         lang.int(gained),
+                        followers_word(lang, gained as f64),
                         lang.percent(g.followers_change, 1),
                         lang.percent(g.genuine_change.abs(), 0)
                     ),
                     Lang::Fr => format!(
-                        "{} a gagné {} abonnés en 90 jours ({}) tandis que les interactions réelles par publication {dir} {}.",
+                        "{} a gagné {} {} en 90 jours ({}) tandis que les interactions réelles par publication {dir} {}.",
                         who(a, lang),
                         lang.int(gained),
+                        followers_word(lang, gained as f64),
                         lang.percent(g.followers_change, 1),
                         lang.percent(g.genuine_change.abs(), 0)
                     ),
@@ -125,37 +139,41 @@ pub fn insights(analyses: &[AccountAnalysis], comparison: Option<&Comparison>, l
                 (Verdict::Suspicious, Lang::En) => (
                     Severity::Warning,
                     format!(
-                        "On {}, @{} changed by {} followers and nothing explains it: {first_fact}.",
+                        "On {}, @{} changed by {} {} and nothing explains it: {first_fact}.",
                         lang.date(f.date),
                         a.account.handle,
-                        signed(lang, f.gain)
+                        signed(lang, f.gain),
+                        followers_word(lang, f.gain as f64)
                     ),
                 ),
                 (Verdict::Suspicious, Lang::Fr) => (
                     Severity::Warning,
                     format!(
-                        "Le {}, @{} a varié de {} abonnés sans explication : {first_fact}.",
+                        "Le {}, @{} a varié de {} {} sans explication : {first_fact}.",
                         lang.date(f.date),
                         a.account.handle,
-                        signed(lang, f.gain)
+                        signed(lang, f.gain),
+                        followers_word(lang, f.gain as f64)
                     ),
                 ),
                 (Verdict::Explained, Lang::En) => (
                     Severity::Good,
                     format!(
-                        "On {}, @{} gained {} followers, explained: {first_fact}.",
+                        "On {}, @{} gained {} {}, explained: {first_fact}.",
                         lang.date(f.date),
                         a.account.handle,
-                        signed(lang, f.gain)
+                        signed(lang, f.gain),
+                        followers_word(lang, f.gain as f64)
                     ),
                 ),
                 (Verdict::Explained, Lang::Fr) => (
                     Severity::Good,
                     format!(
-                        "Le {}, @{} a gagné {} abonnés, pour une raison connue : {first_fact}.",
+                        "Le {}, @{} a gagné {} {}, pour une raison connue : {first_fact}.",
                         lang.date(f.date),
                         a.account.handle,
-                        signed(lang, f.gain)
+                        signed(lang, f.gain),
+                        followers_word(lang, f.gain as f64)
                     ),
                 ),
             };
@@ -189,8 +207,8 @@ pub fn insights(analyses: &[AccountAnalysis], comparison: Option<&Comparison>, l
                 account_id: id,
                 severity: Severity::Info,
                 text: match lang {
-                    Lang::En => format!("{}: growth {en} — {} followers a day over the last 30 days, against {} three months earlier.", who(a, lang), lang.decimal(t.per_day_now, 1), lang.decimal(t.per_day_before, 1)),
-                    Lang::Fr => format!("{} : la croissance {fr} — {} abonnés par jour sur les 30 derniers jours, contre {} trois mois plus tôt.", who(a, lang), lang.decimal(t.per_day_now, 1), lang.decimal(t.per_day_before, 1)),
+                    Lang::En => format!("{}: growth {en} — {} {} a day over the last 30 days, against {} three months earlier.", who(a, lang), lang.decimal(t.per_day_now, 1), followers_word(lang, t.per_day_now), lang.decimal(t.per_day_before, 1)),
+                    Lang::Fr => format!("{} : la croissance {fr} — {} {} par jour sur les 30 derniers jours, contre {} trois mois plus tôt.", who(a, lang), lang.decimal(t.per_day_now, 1), followers_word(lang, t.per_day_now), lang.decimal(t.per_day_before, 1)),
                 },
                 figures: vec![
                     fig(lang.pick("per day, last 30 days", "par jour, 30 derniers jours"), lang.decimal(t.per_day_now, 1)),
@@ -316,4 +334,21 @@ pub fn insights(analyses: &[AccountAnalysis], comparison: Option<&Comparison>, l
         Severity::Good => 2,
     });
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_word_for_followers_agrees_with_the_number_shown() {
+        assert_eq!(followers_word(Lang::En, 1.0), "follower");
+        assert_eq!(followers_word(Lang::En, -1.0), "follower");
+        assert_eq!(followers_word(Lang::En, 0.5), "followers");
+        assert_eq!(followers_word(Lang::En, 12.0), "followers");
+        assert_eq!(followers_word(Lang::Fr, 0.5), "abonné");
+        assert_eq!(followers_word(Lang::Fr, 1.94), "abonné");
+        assert_eq!(followers_word(Lang::Fr, 1.96), "abonnés", "shown as 2,0");
+        assert_eq!(followers_word(Lang::Fr, -3.0), "abonnés");
+    }
 }
