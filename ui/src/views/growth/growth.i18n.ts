@@ -35,9 +35,11 @@ const en = {
   'outlook.speeding': 'Speeding up',
   'outlook.slowing': 'Slowing down',
   'outlook.steady': 'Steady',
-  'outlook.sentence': '{now} followers a day over the last 30 days, against {before} a day over the same 30 days three months earlier ({change}).',
-  'outlook.sentence_nochange': '{now} followers a day over the last 30 days, against {before} a day over the same 30 days three months earlier.',
+  'outlook.sentence': '{now} {followers} a day over the last 30 days, against {before} a day over the same 30 days three months earlier ({change}).',
+  'outlook.sentence_nochange': '{now} {followers} a day over the last 30 days, against {before} a day over the same 30 days three months earlier.',
   'outlook.rule': 'Speeding up or slowing down means a change of more than 25%. Flagged days are left out.',
+  'word.followers_one': 'follower',
+  'word.followers_other': 'followers',
   'outlook.none': 'Not enough daily history for a trend: it needs 20 known days in each of the two windows.',
   'chart.forecast': 'Followers in 90 days',
   'forecast.sentence':
@@ -93,10 +95,12 @@ export const messages = {
     'outlook.slowing': 'En ralentissement',
     'outlook.steady': 'Stable',
     'outlook.sentence':
-      '{now} abonnés par jour sur les 30 derniers jours, contre {before} par jour sur les mêmes 30 jours trois mois plus tôt ({change}).',
+      '{now} {followers} par jour sur les 30 derniers jours, contre {before} par jour sur les mêmes 30 jours trois mois plus tôt ({change}).',
     'outlook.sentence_nochange':
-      '{now} abonnés par jour sur les 30 derniers jours, contre {before} par jour sur les mêmes 30 jours trois mois plus tôt.',
+      '{now} {followers} par jour sur les 30 derniers jours, contre {before} par jour sur les mêmes 30 jours trois mois plus tôt.',
     'outlook.rule': 'Accélération ou ralentissement : un écart de plus de 25 %. Les jours signalés sont écartés.',
+    'word.followers_one': 'abonné',
+    'word.followers_other': 'abonnés',
     'outlook.none': "Pas assez d'historique quotidien pour une tendance : il faut 20 jours connus dans chacune des deux fenêtres.",
     'chart.forecast': 'Abonnés dans 90 jours',
     'forecast.sentence':

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { horizon, trendChange, windows } from './growth.logic';
+import { followersWord, horizon, trendChange, windows } from './growth.logic';
 import { messages } from './growth.i18n';
 
 describe('Growth logic', () => {
@@ -27,5 +27,17 @@ describe('Growth logic', () => {
 
   it('has the same messages in English and French', () => {
     expect(Object.keys(messages.fr).sort()).toEqual(Object.keys(messages.en).sort());
+  });
+});
+
+describe('followersWord', () => {
+  it('agrees with the pace as shown, as each language does', () => {
+    expect(followersWord(0.5, 2, 'fr')).toBe('word.followers_one');
+    expect(followersWord(1.94, 1, 'fr')).toBe('word.followers_one');
+    expect(followersWord(1.96, 1, 'fr')).toBe('word.followers_other');
+    expect(followersWord(-3, 1, 'fr')).toBe('word.followers_other');
+    expect(followersWord(1, 1, 'en')).toBe('word.followers_one');
+    expect(followersWord(0.5, 2, 'en')).toBe('word.followers_other');
+    expect(followersWord(12.3, 1, 'en')).toBe('word.followers_other');
   });
 });

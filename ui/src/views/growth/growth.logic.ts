@@ -3,6 +3,7 @@ import type { AccountAnalysis } from '../../lib/bindings/AccountAnalysis';
 import type { ForecastPoint } from '../../lib/bindings/ForecastPoint';
 import type { Growth } from '../../lib/bindings/Growth';
 import type { Trend } from '../../lib/bindings/Trend';
+import type { Lang } from '../../lib/bindings/Lang';
 
 export type Window = { days: 30 | 90 | 365; growth: Growth | null };
 
@@ -32,4 +33,12 @@ export function horizon(forecast: ForecastPoint[]): ForecastPoint | null {
     low95: Math.round(last.low95),
     high95: Math.round(last.high95),
   };
+}
+
+/** The word for followers agreeing with a daily pace as shown (`digits` decimals): French takes the
+ * singular below 2 (« 0,5 abonné »), English only for exactly 1. */
+export function followersWord(n: number, digits: number, lang: Lang): 'word.followers_one' | 'word.followers_other' {
+  const shown = Math.abs(Number(n.toFixed(digits)));
+  const one = lang === 'fr' ? shown < 2 : shown === 1;
+  return one ? 'word.followers_one' : 'word.followers_other';
 }
