@@ -24,6 +24,9 @@ scripts/supply-chain.sh
 section "cargo test"
 cargo test --workspace --locked
 
+section "scale benchmark smoke (0.2 % size; fails on errors, never on timings)"
+scripts/bench-scale.sh --smoke
+
 section "IPC types are up to date"
 if [ -n "$(git status --porcelain -- ui/src/lib/bindings)" ]; then
   git status --porcelain -- ui/src/lib/bindings
