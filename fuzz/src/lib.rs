@@ -1,0 +1,3 @@
+//! The fuzzing harness of Resonance (see `harness`): one library for every target.
+
+pub mod harness;
