@@ -2,7 +2,7 @@
 # Runs every test of Resonance on a fresh machine: installs what is missing, then formatting,
 # lints, the Rust tests, the UI's type-check, lint and unit tests, the check that the TypeScript
 # types of the IPC match the Rust types, a debug build of the app and the end-to-end tests of
-# the real window under Xvfb.
+# the real window under Xvfb, the .deb, a tiny scale benchmark and a short fuzzing run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR=never
@@ -44,5 +44,8 @@ scripts/check-deb.sh
 
 section "end-to-end tests of the real window"
 tests/e2e/run.sh target/debug/resonance-app
+
+section "fuzzing smoke (every target, 20 s each; the long runs: docs/security-fuzzing.md)"
+scripts/fuzz.sh
 
 section "all tests passed"
