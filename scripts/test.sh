@@ -46,6 +46,6 @@ section "end-to-end tests of the real window"
 tests/e2e/run.sh target/debug/resonance-app
 
 section "fuzzing smoke (every target, 20 s each; the long runs: docs/security-fuzzing.md)"
-scripts/fuzz.sh
+FUZZ_STABLE=1 scripts/fuzz.sh
 
 section "all tests passed"
