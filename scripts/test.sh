@@ -6,10 +6,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR=never
+# A fresh clone gains nothing from incremental caches; they would double target/'s size.
+export CARGO_INCREMENTAL=0
 start=$(date +%s)
 section() { echo; echo "=== $* ($(( $(date +%s) - start )) s)"; }
 
 section "setup"
+df -h . /tmp 2>/dev/null || true
 RESONANCE_TEST_TOOLS=1 scripts/setup-linux.sh
 
 section "cargo fmt"
