@@ -347,13 +347,16 @@ pub fn write(conn: &Connection, dir: &Path, opts: &ReportOptions) -> Result<Writ
     let analyses: Vec<AccountAnalysis> = all
         .iter()
         .map(|d| {
-            Ok(analysis::analyse_data(
+            let mut a = analysis::analyse_data(
                 d,
                 &crate::metrics::authenticity::cohorts(conn, d.account.id)?,
                 lang,
                 opts.to,
                 chrono::Utc::now().date_naive(),
-            ))
+            );
+            // The report links its top posts (bulk loads leave links out).
+            crate::store::posts::attach_links(conn, &mut a.top_posts)?;
+            Ok(a)
         })
         .collect::<Result<_>>()?;
     let to = opts

@@ -20,6 +20,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../src/store/migrations/0002_annotations_settings.sql"),
     include_str!("../src/store/migrations/0003_sync.sql"),
     include_str!("../src/store/migrations/0004_follower_aggregates.sql"),
+    include_str!("../src/store/migrations/0005_post_facts.sql"),
 ];
 
 fn fixture(version: i64) -> PathBuf {
@@ -230,6 +231,17 @@ fn every_released_schema_upgrades_with_every_row_kept_and_a_backup_first() {
                     )?;
                     assert_eq!((days, members), (2, 2), "v{v}: cohorts of snapshot 1");
                 }
+                // Every post has its latest numbers in post_facts (filled by the upgrade to v5, kept
+                // by triggers since), agreeing with its observations.
+                let facts: i64 = c.query_row("SELECT count(*) FROM post_facts", [], |r| r.get(0))?;
+                assert_eq!(facts, 4, "v{v}: one post_facts row per post");
+                assert_eq!(posts::facts_out_of_date(c)?, 0, "v{v}: post_facts agree with the observations");
+                let reel: (Option<i64>, Option<f64>, String) = c.query_row(
+                    "SELECT views, avg_pct_viewed, published_at FROM post_facts WHERE post_id = 2",
+                    [],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )?;
+                assert_eq!(reel, (Some(25000), Some(48.5), "2024-08-30T06:40:00Z".to_string()), "v{v}");
                 if v >= 3 {
                     let url: Option<String> =
                         c.query_row("SELECT instance_url FROM accounts WHERE id = 4", [], |r| r.get(0))?;

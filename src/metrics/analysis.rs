@@ -65,7 +65,9 @@ pub struct AccountAnalysis {
 pub fn analyse(conn: &Connection, id: i64, lang: Lang, to: Option<NaiveDate>) -> Result<AccountAnalysis> {
     let data = AccountData::load(conn, id)?;
     let cohorts = authenticity::cohorts(conn, id)?;
-    Ok(analyse_data(&data, &cohorts, lang, to, chrono::Utc::now().date_naive()))
+    let mut a = analyse_data(&data, &cohorts, lang, to, chrono::Utc::now().date_naive());
+    crate::store::posts::attach_links(conn, &mut a.top_posts)?;
+    Ok(a)
 }
 
 pub fn analyse_data(

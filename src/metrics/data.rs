@@ -92,11 +92,6 @@ fn text<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Option<&'r s
     })
 }
 
-/// `YYYY-MM-DD` as a sortable number (YYYYMMDD), without building a date.
-fn day_key(s: &str) -> u32 {
-    s.bytes().filter(u8::is_ascii_digit).take(8).fold(0u32, |acc, b| acc * 10 + u32::from(b - b'0'))
-}
-
 /// An RFC 3339 instant as stored (`2026-03-05T18:30:00Z`), parsed by hand on the fast path.
 fn instant(s: &str) -> Option<DateTime<Utc>> {
     let b = s.as_bytes();
@@ -154,51 +149,43 @@ fn metrics_fast(r: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<PostMet
     })
 }
 
+/// A row of `post_facts` read as (post_id, published_at, kind, the 16 metric columns). The
+/// platform's id and the link are left out (`store::posts::attach_links` adds them to the few
+/// rows a view shows).
+fn fact(r: &rusqlite::Row<'_>) -> Result<PostFacts> {
+    Ok(PostFacts {
+        id: r.get(0)?,
+        platform_post_id: String::new(),
+        published: text(r, 1)?.filter(|t| !t.is_empty()).and_then(instant),
+        kind: r.get(2)?,
+        url: None,
+        metrics: metrics_fast(r, 3)?,
+    })
+}
+
 impl AccountData {
     pub fn load(conn: &Connection, id: i64) -> Result<AccountData> {
         let series = audience::follower_series(conn, id, AudienceMetric::Followers)?;
         let account = accounts::get_with(conn, id, Some(&series))?;
 
+        // One range of `post_facts` (migration 0005): each post's latest numbers, in time order.
         let mut posts = Vec::new();
-        let mut index: HashMap<i64, usize> = HashMap::new();
-        {
-            let mut stmt = conn.prepare_cached(
-                "SELECT id, platform_post_id, published_at, kind, url FROM posts
-                 WHERE account_id = ?1 AND kind <> 'repost' ORDER BY published_at, id",
-            )?;
-            let mut rows = stmt.query([id])?;
-            while let Some(r) = rows.next()? {
-                let published: Option<String> = r.get(2)?;
-                index.insert(r.get(0)?, posts.len());
-                posts.push(PostFacts {
-                    id: r.get(0)?,
-                    platform_post_id: r.get(1)?,
-                    published: published.as_deref().and_then(instant),
-                    kind: r.get(3)?,
-                    url: r.get(4)?,
-                    metrics: PostMetrics::default(),
-                });
-            }
-        }
         {
             let mut stmt = conn.prepare_cached(&format!(
-                "SELECT m.post_id, {} FROM post_metrics m JOIN posts p ON p.id = m.post_id
-                 WHERE p.account_id = ?1 AND p.kind <> 'repost' ORDER BY m.post_id, m.observed_on, m.id",
-                METRIC_COLUMNS.split(", ").map(|c| format!("m.{c}")).collect::<Vec<_>>().join(", ")
+                "SELECT post_id, published_at, kind, {METRIC_COLUMNS} FROM post_facts
+                 WHERE account_id = ?1 AND kind <> 'repost' ORDER BY published_at, post_id"
             ))?;
             let mut rows = stmt.query([id])?;
             while let Some(r) = rows.next()? {
-                let post_id: i64 = r.get(0)?;
-                if let Some(&i) = index.get(&post_id) {
-                    posts[i].metrics.overlay(&metrics_fast(r, 1)?);
-                }
+                posts.push(fact(r)?);
             }
         }
 
         let mut follow_changes = BTreeMap::new();
         {
             let mut stmt = conn.prepare_cached(
-                "SELECT day, gained, lost, net FROM follow_changes WHERE account_id = ?1 ORDER BY id",
+                // In the index's order: for each day, the newest import (largest id) comes last and wins.
+                "SELECT day, gained, lost, net FROM follow_changes WHERE account_id = ?1 ORDER BY day, id",
             )?;
             let mut rows = stmt.query([id])?;
             while let Some(r) = rows.next()? {
@@ -210,8 +197,10 @@ impl AccountData {
 
         let mut daily: HashMap<String, BTreeMap<NaiveDate, f64>> = HashMap::new();
         {
-            let mut stmt =
-                conn.prepare_cached("SELECT metric, day, value FROM daily_metrics WHERE account_id = ?1 ORDER BY id")?;
+            let mut stmt = conn.prepare_cached(
+                // In the index's order (no sort): for each day, the newest import comes last and wins.
+                "SELECT metric, day, value FROM daily_metrics WHERE account_id = ?1 ORDER BY metric, day, id",
+            )?;
             let mut rows = stmt.query([id])?;
             while let Some(r) = rows.next()? {
                 // Read in place: ten years of several daily metrics are tens of thousands of rows.
@@ -248,13 +237,15 @@ impl AccountData {
     /// Every account's data, read with one sequential pass per table (much faster than account
     /// by account when there are many posts), in the order of `accounts::list`.
     pub fn load_all(conn: &Connection) -> Result<Vec<AccountData>> {
-        Self::load_all_since(conn, None)
+        Self::load_all_since(conn, None, true)
     }
 
     /// Like [`AccountData::load_all`], keeping only the posts published on or after `since`
     /// (an absolute day), or within `days` of each account's latest post — what a summary of
-    /// recent periods needs, at a fraction of the cost for long histories.
-    pub fn load_all_since(conn: &Connection, window: Option<PostWindow>) -> Result<Vec<AccountData>> {
+    /// recent periods needs, at a fraction of the cost for long histories. Without `daily`, the
+    /// account-level daily metrics and follow changes (read only by the authenticity analysis:
+    /// ten years of them are most of a summary's reading) are left empty.
+    pub fn load_all_since(conn: &Connection, window: Option<PostWindow>, daily: bool) -> Result<Vec<AccountData>> {
         let ids = accounts::ids(conn)?;
         // Each account's post count and latest post, from the index by (account, time, kind)
         // alone (migration 0004; the table itself, with every text, is ten times larger).
@@ -297,33 +288,22 @@ impl AccountData {
                 annotations: Vec::new(),
             });
         }
-        let mut post_at: HashMap<i64, (usize, usize)> = HashMap::new();
         {
-            // Without a window, one pass over the index by (account, time, kind), which holds every
-            // column read here; with one, only each account's range of it from the cutoff (posts
-            // without a date are kept, as before: they sort first).
-            let mut all = conn.prepare_cached(
-                "SELECT id, account_id, published_at, kind FROM posts INDEXED BY posts_by_account_time
-                 WHERE kind <> 'repost'",
-            )?;
-            let mut since = conn.prepare_cached(
-                "SELECT id, account_id, published_at, kind FROM posts INDEXED BY posts_by_account_time
-                 WHERE account_id = ?1 AND (published_at IS NULL OR published_at >= ?2) AND kind <> 'repost'",
-            )?;
+            // Without a window, one pass over `post_facts` (migration 0005: each post's latest
+            // numbers, in account and time order); with one, each account's range of it from the
+            // cutoff (posts without a date are kept, as before: they sort first).
+            let mut all = conn.prepare_cached(&format!(
+                "SELECT post_id, published_at, kind, {METRIC_COLUMNS}, account_id FROM post_facts
+                 WHERE kind <> 'repost' ORDER BY account_id, published_at, post_id"
+            ))?;
+            let mut since = conn.prepare_cached(&format!(
+                "SELECT post_id, published_at, kind, {METRIC_COLUMNS}, account_id FROM post_facts
+                 WHERE account_id = ?1 AND (published_at = '' OR published_at >= ?2) AND kind <> 'repost'
+                 ORDER BY published_at, post_id"
+            ))?;
             let mut push = |r: &rusqlite::Row<'_>| -> Result<()> {
-                let account: i64 = r.get(1)?;
-                let Some(&i) = slot.get(&account) else { return Ok(()) };
-                let id: i64 = r.get(0)?;
-                post_at.insert(id, (i, out[i].posts.len()));
-                // Bulk loads leave out the post's platform id and link (summaries do not show them).
-                out[i].posts.push(PostFacts {
-                    id,
-                    platform_post_id: String::new(),
-                    published: text(r, 2)?.and_then(instant),
-                    kind: r.get(3)?,
-                    url: None,
-                    metrics: PostMetrics::default(),
-                });
+                let Some(&i) = slot.get(&r.get::<_, i64>(19)?) else { return Ok(()) };
+                out[i].posts.push(fact(r)?);
                 Ok(())
             };
             if window.is_none() {
@@ -344,38 +324,11 @@ impl AccountData {
                 }
             }
         }
-        {
-            // All observations in one pass, then ordered by (post, day, id) so that for each post
-            // the latest value of each metric wins.
-            let mut keys: Vec<(i64, u32, i64, u32)> = Vec::new();
-            let mut values: Vec<PostMetrics> = Vec::new();
-            let mut stmt =
-                conn.prepare_cached(&format!("SELECT post_id, observed_on, id, {METRIC_COLUMNS} FROM post_metrics"))?;
-            let mut rows = stmt.query([])?;
-            while let Some(r) = rows.next()? {
-                let post_id: i64 = r.get(0)?;
-                if post_at.contains_key(&post_id) {
-                    let day_key = text(r, 1)?.map(day_key).unwrap_or(0);
-                    keys.push((post_id, day_key, r.get(2)?, values.len() as u32));
-                    values.push(metrics_fast(r, 3)?);
-                }
-            }
-            // Sort small keys, not the metrics themselves.
-            keys.sort_unstable();
-            for (post_id, _, _, k) in &keys {
-                if let Some(&(i, j)) = post_at.get(post_id) {
-                    out[i].posts[j].metrics.overlay(&values[*k as usize]);
-                }
-            }
-        }
-        for a in &mut out {
-            a.posts.sort_by_key(|x| (x.published, x.id));
-        }
         for a in &mut out {
             // The account's post count covers all its posts, not only the window loaded.
             a.account.posts = counts.get(&a.account.id).map_or(0, |c| c.0);
         }
-        {
+        if daily {
             let mut stmt =
                 conn.prepare_cached("SELECT account_id, day, gained, lost, net FROM follow_changes ORDER BY id")?;
             let mut rows = stmt.query([])?;
@@ -388,7 +341,7 @@ impl AccountData {
                 }
             }
         }
-        {
+        if daily {
             let mut stmt =
                 conn.prepare_cached("SELECT account_id, metric, day, value FROM daily_metrics ORDER BY id")?;
             let mut rows = stmt.query([])?;

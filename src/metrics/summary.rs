@@ -90,5 +90,5 @@ pub fn all_for(conn: &Connection, choice: PeriodChoice) -> Result<Vec<AccountRep
         (Some(from), None) => PostWindow::Since(from - Duration::days(choice.days.max(1) * 2)),
         _ => PostWindow::LastDays(2 * choice.days + 200),
     };
-    Ok(AccountData::load_all_since(conn, Some(window))?.iter().map(|d| report(d, choice)).collect())
+    Ok(AccountData::load_all_since(conn, Some(window), false)?.iter().map(|d| report(d, choice)).collect())
 }

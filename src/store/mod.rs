@@ -29,6 +29,7 @@ const MIGRATIONS_SLICE: &[M<'static>] = &[
     M::up(include_str!("migrations/0002_annotations_settings.sql")),
     M::up(include_str!("migrations/0003_sync.sql")),
     M::up(include_str!("migrations/0004_follower_aggregates.sql")),
+    M::up(include_str!("migrations/0005_post_facts.sql")),
 ];
 
 pub fn migrations() -> Migrations<'static> {

@@ -50,13 +50,17 @@ pub(crate) fn metrics_from_row(r: &rusqlite::Row<'_>, first: usize) -> rusqlite:
 }
 
 /// The posts of an account, newest first. Each metric is the latest value any source gave for
-/// it (sources give different columns: an archive gives likes, an analytics export impressions).
+/// it (sources give different columns: an archive gives likes, an analytics export impressions),
+/// as `post_facts` keeps it (migration 0005).
 pub fn list(conn: &Connection, account_id: i64) -> Result<Vec<PostRow>> {
-    let mut stmt = conn.prepare(
-        "SELECT id, account_id, platform_post_id, published_at, kind, text, url, duration_s
-         FROM posts WHERE account_id = ?1 ORDER BY published_at DESC, id DESC",
-    )?;
-    let mut posts = stmt
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT p.id, p.account_id, p.platform_post_id, p.published_at, p.kind, p.text, p.url, p.duration_s,
+                f.observed_on, f.source, {cols}
+         FROM post_facts f JOIN posts p ON p.id = f.post_id
+         WHERE f.account_id = ?1 ORDER BY f.published_at DESC, f.post_id DESC",
+        cols = METRIC_COLUMNS.split(", ").map(|c| format!("f.{c}")).collect::<Vec<_>>().join(", ")
+    ))?;
+    let posts = stmt
         .query_map([account_id], |r| {
             Ok(PostRow {
                 id: r.get(0)?,
@@ -67,31 +71,57 @@ pub fn list(conn: &Connection, account_id: i64) -> Result<Vec<PostRow>> {
                 text: r.get(5)?,
                 url: r.get(6)?,
                 duration_s: r.get(7)?,
-                observed_on: None,
-                source: None,
-                metrics: PostMetrics::default(),
+                observed_on: r.get(8)?,
+                source: r.get(9)?,
+                metrics: metrics_from_row(r, 10)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let index: std::collections::HashMap<i64, usize> = posts.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
-    let mut obs = conn.prepare(&format!(
-        "SELECT m.post_id, m.observed_on, m.source, {cols} FROM post_metrics m
-         JOIN posts p ON p.id = m.post_id WHERE p.account_id = ?1
-         ORDER BY m.post_id, m.observed_on, m.id",
-        cols = METRIC_COLUMNS.split(", ").map(|c| format!("m.{c}")).collect::<Vec<_>>().join(", ")
-    ))?;
-    let mut rows = obs.query([account_id])?;
-    while let Some(r) = rows.next()? {
-        let post_id: i64 = r.get(0)?;
-        let Some(&i) = index.get(&post_id) else {
-            continue;
-        };
-        let row = &mut posts[i];
-        row.observed_on = r.get(1)?;
-        row.source = r.get(2)?;
-        row.metrics.overlay(&metrics_from_row(r, 3)?);
-    }
     Ok(posts)
+}
+
+/// Fills in the platform's id and the link of ledger rows (bulk loads leave them out).
+pub fn attach_links(conn: &Connection, rows: &mut [crate::metrics::contrast::LedgerRow]) -> Result<()> {
+    let mut stmt = conn.prepare_cached("SELECT platform_post_id, url FROM posts WHERE id = ?1")?;
+    for row in rows {
+        let found = stmt
+            .query_row([row.post_id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?)))
+            .map(Some)
+            .or_else(|e| if e == rusqlite::Error::QueryReturnedNoRows { Ok(None) } else { Err(e) })?;
+        if let Some((id, url)) = found {
+            row.platform_post_id = id;
+            row.url = url;
+        }
+    }
+    Ok(())
+}
+
+/// How many posts' `post_facts` rows differ from what their observations say (`post_latest`), or
+/// are missing, plus rows left for posts that are gone: 0 when the triggers of migration 0005 kept
+/// the table right. For tests and `resonance doctor`-like checks; it reads every observation.
+pub fn facts_out_of_date(conn: &Connection) -> Result<i64> {
+    let differs = [
+        "f.account_id IS NOT p.account_id",
+        "f.published_at IS NOT coalesce(p.published_at, '')",
+        "f.kind IS NOT p.kind",
+        "f.observed_on IS NOT l.observed_on",
+        "f.source IS NOT l.source",
+    ]
+    .into_iter()
+    .map(String::from)
+    .chain(METRIC_COLUMNS.split(", ").map(|c| format!("f.{c} IS NOT l.{c}")))
+    .collect::<Vec<_>>()
+    .join(" OR ");
+    let n: i64 = conn.query_row(
+        &format!(
+            "SELECT (SELECT count(*) FROM posts p JOIN post_latest l ON l.post_id = p.id
+                     LEFT JOIN post_facts f ON f.post_id = p.id WHERE f.post_id IS NULL OR {differs})
+                  + (SELECT count(*) FROM post_facts f WHERE NOT EXISTS (SELECT 1 FROM posts p WHERE p.id = f.post_id))"
+        ),
+        [],
+        |r| r.get(0),
+    )?;
+    Ok(n)
 }
 
 /// A post as an importer reads it.

@@ -30,10 +30,13 @@ impl Env {
         import::import(&self.store, &Input::path(path), opts, &Silent, &AtomicBool::new(false))
     }
 
-    /// Row counts of every data table: "the database exactly as before" is these equal.
+    /// Row counts of every data table: "the database exactly as before" is these equal. Also
+    /// checks that the derived `post_facts` agree with the observations (migration 0005), so every
+    /// test that compares fingerprints checks the triggers too.
     pub fn fingerprint(&self) -> Vec<(String, i64)> {
         self.store
             .read(|c| {
+                assert_eq!(resonance::store::posts::facts_out_of_date(c)?, 0, "post_facts out of date");
                 let mut out = Vec::new();
                 for t in [
                     "accounts",
