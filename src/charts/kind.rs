@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::metrics::authenticity::{self, EvidenceKind, Verdict};
 use crate::metrics::compare::{RoleSide, role_side};
-use crate::metrics::data::AccountData;
+use crate::metrics::data::{AccountData, PostWindow};
 use crate::metrics::{contrast, outlook, post};
 use crate::model::Role;
 use chrono::{Datelike, Duration, NaiveDate, Timelike};
@@ -134,6 +134,16 @@ fn selected(conn: &Connection, r: &ChartRequest) -> Result<Vec<AccountData>> {
         .collect()
 }
 
+/// Like [`selected`], for the charts drawn from posts alone (scatter, mix, completion, heat
+/// map): over every account, without the account-level daily metrics and follow
+/// changes, and only the posts from the request's first day when it has one.
+fn selected_posts(conn: &Connection, r: &ChartRequest) -> Result<Vec<AccountData>> {
+    if r.accounts.is_empty() {
+        return AccountData::load_all_since(conn, r.from.map(PostWindow::Since), false);
+    }
+    selected(conn, r)
+}
+
 fn one(conn: &Connection, r: &ChartRequest) -> Result<Option<AccountData>> {
     let id = match r.accounts.first() {
         Some(id) => Some(*id),
@@ -221,7 +231,7 @@ pub fn data(conn: &Connection, r: &ChartRequest, lang: Lang) -> Result<ChartData
             ChartData::Indexed(contrast::indexed(&a).into_iter().filter(|m| in_range(m.month, r)).collect())
         }
         ChartKind::Posts => ChartData::Posts(
-            selected(conn, r)?
+            selected_posts(conn, r)?
                 .iter()
                 .flat_map(|a| {
                     a.posts.iter().filter(|p| p.day().is_some_and(|d| in_range(d, r))).filter_map(|p| {
@@ -236,7 +246,7 @@ pub fn data(conn: &Connection, r: &ChartRequest, lang: Lang) -> Result<ChartData
         ),
         ChartKind::Mix => {
             let mut months: std::collections::BTreeMap<NaiveDate, MixMonth> = std::collections::BTreeMap::new();
-            for a in selected(conn, r)? {
+            for a in selected_posts(conn, r)? {
                 for p in a.posts.iter().filter(|p| p.day().is_some_and(|d| in_range(d, r))) {
                     let Some(d) = p.day() else { continue };
                     let m = NaiveDate::from_ymd_opt(d.year(), d.month(), 1).unwrap_or(d);
@@ -256,7 +266,7 @@ pub fn data(conn: &Connection, r: &ChartRequest, lang: Lang) -> Result<ChartData
             ChartData::Mix(months.into_values().collect())
         }
         ChartKind::Completion => ChartData::Completion(
-            selected(conn, r)?
+            selected_posts(conn, r)?
                 .iter()
                 .flat_map(|a| {
                     a.posts
@@ -268,7 +278,7 @@ pub fn data(conn: &Connection, r: &ChartRequest, lang: Lang) -> Result<ChartData
         ),
         ChartKind::Heatmap => {
             let mut sums = [[(0.0f64, 0u32); 24]; 7];
-            for a in selected(conn, r)? {
+            for a in selected_posts(conn, r)? {
                 for p in &a.posts {
                     let (Some(t), Some(g)) = (p.timed(), post::genuine(&p.metrics)) else { continue };
                     if !in_range(t.date_naive(), r) {
@@ -289,7 +299,12 @@ pub fn data(conn: &Connection, r: &ChartRequest, lang: Lang) -> Result<ChartData
             ChartData::Heatmap(Box::new(Grid { cells: sums }))
         }
         ChartKind::ProPersonal => {
-            let all = selected(conn, r)?;
+            // Every post (the period ends at the last day of any data), no daily metrics.
+            let all = if r.accounts.is_empty() {
+                AccountData::load_all_since(conn, None, false)?
+            } else {
+                selected(conn, r)?
+            };
             let to =
                 r.to.or_else(|| all.iter().filter_map(AccountData::last_day).max())
                     .unwrap_or_else(|| chrono::Utc::now().date_naive());

@@ -43,14 +43,14 @@ fn next_month(d: NaiveDate) -> NaiveDate {
 pub fn indexed(data: &AccountData) -> Vec<IndexedMonth> {
     let dated: Vec<(NaiveDate, f64)> =
         data.posts.iter().filter_map(|p| Some((p.day()?, post::genuine(&p.metrics)? as f64))).collect();
-    let (Some(first), Some(last)) = (dated.iter().map(|d| d.0).min(), dated.iter().map(|d| d.0).max()) else {
-        return Vec::new();
-    };
+    // One pass: each month's values (months without two posts are left out below).
+    let mut by_month: std::collections::BTreeMap<NaiveDate, Vec<f64>> = std::collections::BTreeMap::new();
+    for (d, g) in &dated {
+        by_month.entry(month_start(*d)).or_default().push(*g);
+    }
     let mut out: Vec<IndexedMonth> = Vec::new();
-    let mut m = month_start(first);
-    while m <= last {
+    for (m, values) in by_month {
         let end = next_month(m) - Duration::days(1);
-        let values: Vec<f64> = dated.iter().filter(|(d, _)| *d >= m && *d <= end).map(|(_, g)| *g).collect();
         if values.len() >= 2
             && let (Some(g), Some(f)) = (median(values.clone()), value_at(&data.series, end))
         {
@@ -63,7 +63,6 @@ pub fn indexed(data: &AccountData) -> Vec<IndexedMonth> {
                 genuine_index: 0.0,
             });
         }
-        m = next_month(m);
     }
     if let Some(base) = out.iter().find(|x| x.followers > 0 && x.genuine_per_post > 0.0).cloned() {
         out.retain(|x| x.month >= base.month);

@@ -42,9 +42,16 @@ pub fn median(mut v: Vec<f64>) -> Option<f64> {
     if v.is_empty() {
         return None;
     }
-    v.sort_by(|a, b| a.total_cmp(b));
+    // Selection, not a sort (the spike detector takes two medians for every day of the history):
+    // the element a sort would put at n/2, and for an even n the largest of those before it.
     let n = v.len();
-    Some(if n % 2 == 1 { v[n / 2] } else { (v[n / 2 - 1] + v[n / 2]) / 2.0 })
+    let (below, &mut upper, _) = v.select_nth_unstable_by(n / 2, |a, b| a.total_cmp(b));
+    Some(if n % 2 == 1 {
+        upper
+    } else {
+        let lower = below.iter().copied().max_by(|a, b| a.total_cmp(b)).unwrap_or(upper);
+        (lower + upper) / 2.0
+    })
 }
 
 /// The vanity side: how big the audience looks.
@@ -209,6 +216,37 @@ pub(crate) mod tests {
     use crate::store::accounts::AccountSummary;
     use crate::store::audience::SeriesPoint;
     use chrono::TimeZone;
+
+    #[test]
+    fn median_by_selection_is_the_sorted_median() {
+        let sorted = |mut v: Vec<f64>| -> Option<f64> {
+            v.retain(|x| x.is_finite());
+            v.sort_by(|a, b| a.total_cmp(b));
+            let n = v.len();
+            (n > 0).then(|| if n % 2 == 1 { v[n / 2] } else { (v[n / 2 - 1] + v[n / 2]) / 2.0 })
+        };
+        // A small deterministic generator: lengths 0..40, repeated values, negatives, NaN.
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for len in 0..40 {
+            for _ in 0..25 {
+                let v: Vec<f64> = (0..len)
+                    .map(|_| {
+                        x ^= x << 13;
+                        x ^= x >> 7;
+                        x ^= x << 17;
+                        match x % 11 {
+                            0 => f64::NAN,
+                            1 => 0.0,
+                            _ => (x % 2001) as f64 / 10.0 - 100.0,
+                        }
+                    })
+                    .collect();
+                assert_eq!(median(v.clone()), sorted(v.clone()), "{v:?}");
+            }
+        }
+        assert_eq!(median(vec![3.0, 1.0, 2.0, 10.0]), Some(2.5));
+        assert_eq!(median(vec![f64::NAN]), None);
+    }
 
     pub(crate) fn account() -> AccountSummary {
         AccountSummary {

@@ -50,9 +50,10 @@ fn parse_day(s: &str) -> Option<NaiveDate> {
 pub fn follower_series(conn: &Connection, account_id: i64, metric: AudienceMetric) -> Result<Vec<SeriesPoint>> {
     // (date, source) -> (value, lower_bound)
     let mut per_source: BTreeMap<(NaiveDate, AudienceSource), (i64, bool)> = BTreeMap::new();
+    // In the index's order (no sort): for each day, observations come in the order they were stored.
     let mut stmt = conn.prepare_cached(
         "SELECT observed_on, value, source, lower_bound FROM audience_observations
-         WHERE account_id = ?1 AND metric = ?2 ORDER BY id",
+         WHERE account_id = ?1 AND metric = ?2 ORDER BY observed_on, id",
     )?;
     let mut rows = stmt.query(params![account_id, metric])?;
     while let Some(r) = rows.next()? {
@@ -201,7 +202,8 @@ fn anchored_changes(
 /// Net follower change per day (newest import wins for a day); days with gains only are left out.
 pub fn daily_net_changes(conn: &Connection, account_id: i64) -> Result<BTreeMap<NaiveDate, i64>> {
     let mut stmt =
-        conn.prepare_cached("SELECT day, gained, lost, net FROM follow_changes WHERE account_id = ?1 ORDER BY id")?;
+        // In the index's order (no sort); for each day the newest import comes last and wins.
+        conn.prepare_cached("SELECT day, gained, lost, net FROM follow_changes WHERE account_id = ?1 ORDER BY day, id")?;
     let mut rows = stmt.query([account_id])?;
     let mut out = BTreeMap::new();
     while let Some(r) = rows.next()? {
