@@ -488,4 +488,45 @@ fn main() {
     }
     println!();
     println!("Slowest: {} ({}).", worst.1, ms(worst.0));
+
+    // 5. Undoing an import (Import view): on copies, the import with the most followers and the
+    // one with the most post numbers, against the same on the demo database.
+    if only.as_deref().is_none_or(|o| "undo".contains(o)) {
+        println!();
+        println!("## Undo of an import (on a copy; the demo database's largest such import as the baseline)");
+        println!();
+        println!("| import | scale DB | demo DB |");
+        println!("|---|---|---|");
+        let undo = |src: &Path, name: &str, pick: &str| -> (String, f64) {
+            let path = root.join(name);
+            fresh(&path);
+            db_bytes(src);
+            std::fs::copy(src, &path).unwrap();
+            let s = Store::open(&path).unwrap();
+            let (id, file): (i64, String) =
+                s.read(|c| Ok(c.query_row(pick, [], |r| Ok((r.get(0)?, r.get(1)?)))?)).unwrap();
+            let t = Instant::now();
+            s.write(|tx| resonance::store::manage::undo_import(tx, id)).unwrap();
+            let took = t.elapsed().as_secs_f64();
+            drop(s);
+            fresh(&path);
+            (file, took)
+        };
+        for (what, pick) in [
+            (
+                "most followers",
+                "SELECT i.id, i.file_name FROM imports i JOIN relation_snapshots s ON s.import_id = i.id
+                 ORDER BY s.member_count DESC LIMIT 1",
+            ),
+            (
+                "most post numbers",
+                "SELECT i.id, i.file_name FROM imports i JOIN post_metrics m ON m.import_id = i.id
+                 GROUP BY i.id ORDER BY count(*) DESC LIMIT 1",
+            ),
+        ] {
+            let (file, b) = undo(&db, "scale-undo.db", pick);
+            let (_, d) = undo(&demo_db, "demo-undo.db", pick);
+            println!("| {what}: {file} | {} | {} |", ms(b), ms(d));
+        }
+    }
 }
