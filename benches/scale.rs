@@ -30,6 +30,7 @@ use resonance::charts::kind::{self, ChartKind, ChartRequest};
 use resonance::charts::{ChartOptions, Format};
 use resonance::metrics::analysis::{self, AccountAnalysis};
 use resonance::metrics::data::AccountData;
+use resonance::metrics::post_table::{self, PostQuery, PostSortKey};
 use resonance::model::Platform;
 use resonance::{Lang, Store};
 use std::path::{Path, PathBuf};
@@ -253,13 +254,27 @@ fn measures() -> Vec<(&'static str, &'static str, Run)> {
         ),
         (
             "posts",
-            "list_posts, most posts",
-            Box::new(|s, c| json(s.read(|x| resonance::store::posts::list(x, c.most_posts)))),
+            "posts_page, most posts (newest first)",
+            Box::new(|s, c| {
+                let q = PostQuery { accounts: vec![c.most_posts], ..Default::default() };
+                json(s.read(|x| post_table::page(x, &q)))
+            }),
         ),
         (
             "posts",
-            "list_posts, every account (sum)",
-            Box::new(|s, c| c.ids.iter().map(|&id| json(s.read(|x| resonance::store::posts::list(x, id)))).sum()),
+            "posts_page, every account, by genuine interactions",
+            Box::new(|s, _| {
+                let q = PostQuery { sort: PostSortKey::Genuine, ..Default::default() };
+                json(s.read(|x| post_table::page(x, &q)))
+            }),
+        ),
+        (
+            "posts",
+            "posts_page, every account, caption search",
+            Box::new(|s, _| {
+                let q = PostQuery { text: "studio tour".into(), ..Default::default() };
+                json(s.read(|x| post_table::page(x, &q)))
+            }),
         ),
         ("import", "list_imports", Box::new(|s, _| json(s.read(resonance::store::ledger::list)))),
     ];

@@ -14,13 +14,13 @@ use resonance::metrics::analysis::{self, AccountAnalysis};
 use resonance::metrics::compare::Comparison;
 use resonance::metrics::data::AccountData;
 use resonance::metrics::insights::Insight;
+use resonance::metrics::post_table::{PostPage, PostQuery};
 use resonance::metrics::summary::AccountReport;
 use resonance::model::Role;
 use resonance::store::accounts::AccountSummary;
 use resonance::store::annotations::AnnotationRow;
 use resonance::store::ledger::ImportRecord;
 use resonance::store::manage::Undone;
-use resonance::store::posts::PostRow;
 use resonance::{Error, Lang, Store};
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
@@ -479,10 +479,16 @@ pub async fn delete_account(state: State<'_, AppState>, account: i64) -> CmdResu
     blocking(&state, move |store, _| store.write(|tx| resonance::store::manage::delete_account(tx, account))).await
 }
 
+/// One page of the Posts table, filtered and sorted in the core.
 #[tauri::command]
-pub async fn list_posts(state: State<'_, AppState>, account: i64) -> CmdResult<Vec<PostRow>> {
-    check_id(state.lang(), account)?;
-    blocking(&state, move |store, _| store.read(|c| resonance::store::posts::list(c, account))).await
+pub async fn posts_page(state: State<'_, AppState>, query: PostQuery) -> CmdResult<PostPage> {
+    for id in &query.accounts {
+        check_id(state.lang(), *id)?;
+    }
+    if query.text.chars().count() > 500 {
+        return Err(invalid(state.lang(), "the search text is longer than 500 characters"));
+    }
+    blocking(&state, move |store, _| store.read(|c| resonance::metrics::post_table::page(c, &query))).await
 }
 
 /// Whether a stored post link may be handed to the system browser: `https://` only (no

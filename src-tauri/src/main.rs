@@ -51,7 +51,7 @@ fn main() {
             commands::set_label,
             commands::merge_accounts,
             commands::delete_account,
-            commands::list_posts,
+            commands::posts_page,
             commands::open_post,
             commands::list_annotations,
             commands::add_annotation,

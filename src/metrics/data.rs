@@ -113,7 +113,7 @@ fn day(s: &str) -> Option<NaiveDate> {
 }
 
 /// The 16 metric columns from `first`, read without conversion checks beyond what is needed.
-fn metrics_fast(r: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<PostMetrics> {
+pub(crate) fn metrics_fast(r: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<PostMetrics> {
     use rusqlite::types::ValueRef;
     let int = |i: usize| -> rusqlite::Result<Option<i64>> {
         Ok(match r.get_ref(first + i)? {

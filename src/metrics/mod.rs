@@ -12,4 +12,5 @@ pub mod growth;
 pub mod insights;
 pub mod outlook;
 pub mod post;
+pub mod post_table;
 pub mod summary;

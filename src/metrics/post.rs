@@ -53,6 +53,15 @@ pub fn genuine_per_100_likes(m: &PostMetrics) -> Option<f64> {
     }
 }
 
+/// Genuine share of one post: genuine ÷ (likes + genuine), when likes and a genuine part are
+/// known and that total is positive (the per-post form of the period's genuine share).
+pub fn genuine_share(m: &PostMetrics) -> Option<f64> {
+    match (applause(m), genuine(m)) {
+        (Some(l), Some(g)) if l + g > 0 => Some(g as f64 / (l + g) as f64),
+        _ => None,
+    }
+}
+
 /// interactions ÷ denominator, only when both are known and the denominator is positive.
 pub fn rate(numerator: Option<i64>, denominator: Option<i64>) -> Option<f64> {
     match (numerator, denominator) {

@@ -60,24 +60,43 @@ pub fn list(conn: &Connection, account_id: i64) -> Result<Vec<PostRow>> {
          WHERE f.account_id = ?1 ORDER BY f.published_at DESC, f.post_id DESC",
         cols = METRIC_COLUMNS.split(", ").map(|c| format!("f.{c}")).collect::<Vec<_>>().join(", ")
     ))?;
-    let posts = stmt
-        .query_map([account_id], |r| {
-            Ok(PostRow {
-                id: r.get(0)?,
-                account_id: r.get(1)?,
-                platform_post_id: r.get(2)?,
-                published_at: r.get(3)?,
-                kind: r.get(4)?,
-                text: r.get(5)?,
-                url: r.get(6)?,
-                duration_s: r.get(7)?,
-                observed_on: r.get(8)?,
-                source: r.get(9)?,
-                metrics: metrics_from_row(r, 10)?,
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let posts = stmt.query_map([account_id], post_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(posts)
+}
+
+/// A row of the post query of [`list`] and [`rows_by_id`].
+fn post_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<PostRow> {
+    Ok(PostRow {
+        id: r.get(0)?,
+        account_id: r.get(1)?,
+        platform_post_id: r.get(2)?,
+        published_at: r.get(3)?,
+        kind: r.get(4)?,
+        text: r.get(5)?,
+        url: r.get(6)?,
+        duration_s: r.get(7)?,
+        observed_on: r.get(8)?,
+        source: r.get(9)?,
+        metrics: metrics_from_row(r, 10)?,
+    })
+}
+
+/// The posts with these ids as [`list`] gives them, in the order of `ids` (missing ids skipped).
+pub fn rows_by_id(conn: &Connection, ids: &[i64]) -> Result<Vec<PostRow>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT p.id, p.account_id, p.platform_post_id, p.published_at, p.kind, p.text, p.url, p.duration_s,
+                f.observed_on, f.source, {cols}
+         FROM post_facts f JOIN posts p ON p.id = f.post_id WHERE f.post_id = ?1",
+        cols = METRIC_COLUMNS.split(", ").map(|c| format!("f.{c}")).collect::<Vec<_>>().join(", ")
+    ))?;
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        let mut rows = stmt.query([id])?;
+        if let Some(r) = rows.next()? {
+            out.push(post_row(r)?);
+        }
+    }
+    Ok(out)
 }
 
 /// Fills in the platform's id and the link of ledger rows (bulk loads leave them out).

@@ -105,8 +105,13 @@ try {
   await step('a search for the markup finds it as text', async () => {
     const search = await session.find('[data-testid=posts-search]');
     await session.cmd('POST', `/element/${search}/value`, { text: 'onerror' });
-    await sleep(300);
-    const rows = await session.findAll('[data-testid=post-row]');
+    // The core searches once typing pauses (200 ms), then the page comes back.
+    let rows = [];
+    for (let waited = 0; waited < 10000; waited += 100) {
+      await sleep(100);
+      rows = await session.findAll('[data-testid=post-row]');
+      if (rows.length === 1) break;
+    }
     assert.equal(rows.length, 1, 'one caption contains "onerror"');
     await assertInert('Posts search');
   });

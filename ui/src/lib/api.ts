@@ -20,7 +20,8 @@ import type { ImportRecord } from './bindings/ImportRecord';
 import type { InspectOutcome } from './bindings/InspectOutcome';
 import type { Insight } from './bindings/Insight';
 import type { Lang } from './bindings/Lang';
-import type { PostRow } from './bindings/PostRow';
+import type { PostPage } from './bindings/PostPage';
+import type { PostQuery } from './bindings/PostQuery';
 import type { ProgressUpdate } from './bindings/ProgressUpdate';
 import type { Role } from './bindings/Role';
 import type { Settings } from './bindings/Settings';
@@ -109,7 +110,8 @@ export const api = {
   mergeAccounts: (keep: number, remove: number) => call<void>('merge_accounts', { keep, remove }),
   deleteAccount: (account: number) => call<void>('delete_account', { account }),
 
-  listPosts: (account: number) => call<PostRow[]>('list_posts', { account }),
+  /** One page of the Posts table, filtered and sorted by the core. */
+  postsPage: (query: PostQuery) => call<PostPage>('posts_page', { query }),
   openPost: (post: number) => call<void>('open_post', { post }),
 
   listAnnotations: (account: number) => call<AnnotationRow[]>('list_annotations', { account }),
