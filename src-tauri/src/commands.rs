@@ -46,7 +46,9 @@ async fn blocking<T: Send + 'static>(
     let lang = state.lang();
     tauri::async_runtime::spawn_blocking(move || {
         let store = crate::state::open_store(&cell, lang)?;
-        f(&store, lang).map_err(|e| e.payload(lang))
+        let out = f(&store, lang).map_err(|e| e.payload(lang));
+        crate::memory::release_when_idle();
+        out
     })
     .await
     .map_err(|e| ErrorPayload { code: "internal".into(), message: e.to_string(), file: None, line: None })?
