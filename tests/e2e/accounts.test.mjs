@@ -6,8 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { startDriver, Session } from './webdriver.mjs';
+import { startDriver, Session, until } from './webdriver.mjs';
 
 const LABEL = `Réseau pro — e2e ${Date.now()}`;
 
@@ -34,18 +33,6 @@ const step = async (name, fn) => {
   }
 };
 
-/** Waits until `fn` returns a truthy value (polled), or fails with `what`. */
-async function until(fn, what, timeout = 20000) {
-  const end = Date.now() + timeout;
-  let last;
-  while (Date.now() < end) {
-    last = await fn().catch(() => undefined);
-    if (last) return last;
-    await sleep(250);
-  }
-  throw new Error(`timed out: ${what} (last: ${JSON.stringify(last)})`);
-}
-
 /** The account rows as {id, text, role}. */
 const rows = () =>
   session.exec(
@@ -63,17 +50,6 @@ const clickIn = async (handle, testid) => {
   await session.click(await session.find(`[data-testid=account-row][data-account="${row.id}"] [data-testid=${testid}]`));
   return row;
 };
-/** Chooses an option of a <select> as a user would, firing the change event the view listens to. */
-const choose = (css, script) =>
-  session.exec(
-    `const s = document.querySelector(arguments[0]);
-     const o = [...s.options].find(${script});
-     if (!o) return false;
-     s.value = o.value;
-     s.dispatchEvent(new Event('change', { bubbles: true }));
-     return true;`,
-    [css],
-  );
 const cardCount = async () => (await session.findAll('[data-testid=account-card]')).length;
 const openView = async (view) => {
   await session.click(await session.find(`[data-testid=nav-${view}]`));
@@ -109,7 +85,7 @@ try {
   await step('a role change is kept', async () => {
     const row = await rowOf('camille.atelier');
     assert.equal(row.role, 'pro');
-    assert.ok(await choose(`[data-testid=account-row][data-account="${row.id}"] [data-testid=account-role]`, `o => o.value === 'personal'`));
+    assert.ok(await session.choose(`[data-testid=account-row][data-account="${row.id}"] [data-testid=account-role]`, `o => o.value === 'personal'`));
     await until(async () => (await rowOf('camille.atelier'))?.role === 'personal', 'the select shows personal');
     await openView('overview');
     await openView('accounts');
@@ -120,9 +96,9 @@ try {
     const keep = await rowOf('camille_designs');
     const remove = await rowOf('camlrnt');
     assert.ok(keep && remove, 'both X accounts are listed');
-    assert.ok(await choose('[data-testid=merge-keep]', `o => o.textContent.includes('@camille_designs')`), 'keep chosen');
+    assert.ok(await session.choose('[data-testid=merge-keep]', `o => o.textContent.includes('@camille_designs')`), 'keep chosen');
     await until(() => session.exec('return !document.querySelector("[data-testid=merge-remove]").disabled;'), 'remove enabled');
-    assert.ok(await choose('[data-testid=merge-remove]', `o => o.textContent.includes('@camlrnt')`), 'remove chosen');
+    assert.ok(await session.choose('[data-testid=merge-remove]', `o => o.textContent.includes('@camlrnt')`), 'remove chosen');
     const explain = await session.text(await (await session.waitFor('[data-testid=merge-explain]'))[0]);
     assert.ok(explain.length > 0, 'the merge is explained before it runs');
     await session.click(await session.find('[data-testid=merge-start]'));

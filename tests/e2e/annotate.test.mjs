@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startDriver, Session } from './webdriver.mjs';
+import { startDriver, Session, until } from './webdriver.mjs';
 
 const HANDLE = 'atelier.camille';
 const DAY = '2026-03-14';
@@ -38,32 +38,8 @@ const step = async (name, fn) => {
 
 const dayCard = `[data-testid=flagged-day][data-date="${DAY}"]`;
 
-/** Waits until `fn` returns a truthy value (polled), or fails with `what`. */
-async function until(fn, what, timeout = 20000) {
-  const end = Date.now() + timeout;
-  let last;
-  while (Date.now() < end) {
-    last = await fn().catch(() => undefined);
-    if (last) return last;
-    await sleep(250);
-  }
-  throw new Error(`timed out: ${what} (last: ${JSON.stringify(last)})`);
-}
-
 const verdict = () =>
   session.exec(`return document.querySelector('${dayCard} [data-testid=verdict]')?.textContent?.trim() ?? null;`);
-
-/** Chooses an option of a <select> as a user would, firing the change event the view listens to. */
-const choose = (css, script) =>
-  session.exec(
-    `const s = document.querySelector(arguments[0]);
-     const o = [...s.options].find(${script});
-     if (!o) return false;
-     s.value = o.value;
-     s.dispatchEvent(new Event('change', { bubbles: true }));
-     return true;`,
-    [css],
-  );
 
 try {
   session = await Session.create(base, binary);
@@ -72,7 +48,7 @@ try {
   await step(`Authenticity shows ${DAY} of @${HANDLE} as unexplained`, async () => {
     await session.click(await session.find('[data-testid=nav-authenticity]'));
     await session.waitFor('[data-testid=view-authenticity]');
-    const picked = await choose('[data-testid=view-authenticity] [data-testid=account-picker]', `o => o.textContent.includes('@${HANDLE}')`);
+    const picked = await session.choose('[data-testid=view-authenticity] [data-testid=account-picker]', `o => o.textContent.includes('@${HANDLE}')`);
     assert.ok(picked, `the picker lists @${HANDLE}`);
     await session.waitFor(dayCard, { timeout: 30000 });
     assert.equal(await verdict(), 'unexplained');
@@ -82,7 +58,7 @@ try {
     const open = await session.exec(`return !!document.querySelector('${dayCard} [data-testid=annotate-open]');`);
     if (open) await session.click(await session.find(`${dayCard} [data-testid=annotate-open]`));
     await session.waitFor(`${dayCard} [data-testid=annotate-kind]`);
-    assert.ok(await choose(`${dayCard} [data-testid=annotate-kind]`, `o => o.value === 'giveaway'`), 'giveaway is a kind of note');
+    assert.ok(await session.choose(`${dayCard} [data-testid=annotate-kind]`, `o => o.value === 'giveaway'`), 'giveaway is a kind of note');
     const note = await session.find(`${dayCard} [data-testid=annotate-note]`);
     await session.cmd('POST', `/element/${note}/value`, { text: NOTE });
     await session.click(await session.find(`${dayCard} [data-testid=annotate-save]`));

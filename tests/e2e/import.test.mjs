@@ -7,9 +7,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { startDriver, Session } from './webdriver.mjs';
+import { startDriver, Session, until } from './webdriver.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const binary = resolve(process.argv[2] ?? 'target/debug/resonance-app');
@@ -60,22 +59,6 @@ const step = async (name, fn) => {
     throw e;
   }
 };
-
-/** Polls `fn` until it returns a truthy value. */
-async function until(fn, what, timeout = 20000) {
-  const end = Date.now() + timeout;
-  let last;
-  while (Date.now() < end) {
-    try {
-      last = await fn();
-      if (last) return last;
-    } catch (e) {
-      last = e;
-    }
-    await sleep(200);
-  }
-  throw new Error(`timed out: ${what} (last: ${last})`);
-}
 
 const textOf = (css) => session.exec(`return document.querySelector(${JSON.stringify(css)})?.innerText ?? null;`);
 const texts = (css) => session.exec(`return [...document.querySelectorAll(${JSON.stringify(css)})].map(e => e.innerText);`);

@@ -104,6 +104,20 @@ export class Session {
     return this.cmd('GET', `/element/${el}/text`);
   }
 
+  /** Chooses the first option of the <select> at `css` that `predicate` (JS source of a function of
+   * the option) accepts, as a user would: the change event the view listens to is fired. */
+  choose(css, predicate) {
+    return this.exec(
+      `const s = document.querySelector(arguments[0]);
+       const o = [...s.options].find(${predicate});
+       if (!o) return false;
+       s.value = o.value;
+       s.dispatchEvent(new Event('change', { bubbles: true }));
+       return true;`,
+      [css],
+    );
+  }
+
   click(el) {
     return this.cmd('POST', `/element/${el}/click`, {});
   }
@@ -157,4 +171,21 @@ export class Session {
   close() {
     return wd(this.base, 'DELETE', `/session/${this.id}`).catch(() => {});
   }
+}
+
+/** Polls `fn` until it returns a truthy value and returns it, or fails with `what` after `timeout` ms
+ * (an error thrown by `fn`, e.g. while the page loads, counts as not yet). */
+export async function until(fn, what, timeout = 20000) {
+  const end = Date.now() + timeout;
+  let last;
+  while (Date.now() < end) {
+    try {
+      last = await fn();
+      if (last) return last;
+    } catch (e) {
+      last = e;
+    }
+    await sleep(200);
+  }
+  throw new Error(`timed out: ${what} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
 }
