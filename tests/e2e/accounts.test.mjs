@@ -3,35 +3,18 @@
 // account is deleted with its data (confirmed); the Overview follows each change.
 // Run under Xvfb: tests/e2e/run.sh target/debug/resonance-app
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { startDriver, Session, until } from './webdriver.mjs';
+import { resolve } from 'node:path';
+import { Session, startApp, Steps, tempDataDir, until } from './webdriver.mjs';
 
 const LABEL = `Réseau pro — e2e ${Date.now()}`;
 
 const binary = resolve(process.argv[2] ?? 'target/debug/resonance-app');
-const dataDir = mkdtempSync(join(tmpdir(), 'resonance-e2e-accounts-'));
-const port = 4444 + Math.floor(Math.random() * 1000);
+const dataDir = tempDataDir('accounts');
 
-const { proc, base } = await startDriver(port, {
-  RESONANCE_DB: join(dataDir, 'resonance.db'),
-  RESONANCE_LANG: 'en',
-  LANG: 'en_US.UTF-8',
-});
+const { proc, base } = await startApp(dataDir);
 let session;
-let failed = false;
-const step = async (name, fn) => {
-  const t0 = Date.now();
-  try {
-    await fn();
-    console.log(`ok - ${name} (${Date.now() - t0} ms)`);
-  } catch (e) {
-    failed = true;
-    console.log(`not ok - ${name}\n  ${e.stack ?? e}`);
-    throw e;
-  }
-};
+const steps = new Steps();
+const step = (name, fn) => steps.step(name, fn);
 
 /** The account rows as {id, text, role}. */
 const rows = () =>
@@ -121,10 +104,10 @@ try {
     assert.deepEqual(await session.exec('return window.__resonanceErrors ?? [];'), []);
   });
 } catch (e) {
-  failed = true;
+  steps.failed = true;
   if (!String(e).includes('not ok')) console.log(`not ok - ${e.stack ?? e}`);
 } finally {
   if (session) await session.close();
   proc.kill('SIGTERM');
 }
-process.exit(failed ? 1 : 0);
+process.exit(steps.failed ? 1 : 0);

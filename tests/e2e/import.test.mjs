@@ -4,18 +4,17 @@
 // export is refused with its name; the view follows the language switch.
 // Run under Xvfb: tests/e2e/run.sh target/debug/resonance-app
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startDriver, Session, until } from './webdriver.mjs';
+import { Session, startApp, Steps, tempDataDir, until } from './webdriver.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const binary = resolve(process.argv[2] ?? 'target/debug/resonance-app');
 const fixture = resolve(here, '../fixtures/e2e/instagram-lea.martin.atelier-2026-10-15-Qa7Zt3Lm.zip');
 const HANDLE = 'lea.martin.atelier';
 const shots = process.env.E2E_SCREENSHOTS ? resolve(process.env.E2E_SCREENSHOTS) : null;
-const dataDir = mkdtempSync(join(tmpdir(), 'resonance-e2e-import-'));
+const dataDir = tempDataDir('import');
 const notExport = join(dataDir, 'notes de réunion.txt');
 writeFileSync(notExport, 'Réunion du 3 mars : penser à exporter Instagram.\n');
 // A spreadsheet of the person's own, in French (semicolons, day-first dates): a CSV of unknown columns.
@@ -39,26 +38,11 @@ writeFileSync(
     })),
   ),
 );
-const port = 4444 + Math.floor(Math.random() * 1000);
 
-const { proc, base } = await startDriver(port, {
-  RESONANCE_DB: join(dataDir, 'resonance.db'),
-  RESONANCE_LANG: 'en',
-  LANG: 'en_US.UTF-8',
-});
+const { proc, base } = await startApp(dataDir);
 let session;
-let failed = false;
-const step = async (name, fn) => {
-  const t0 = Date.now();
-  try {
-    await fn();
-    console.log(`ok - ${name} (${Date.now() - t0} ms)`);
-  } catch (e) {
-    failed = true;
-    console.log(`not ok - ${name}\n  ${e.stack ?? e}`);
-    throw e;
-  }
-};
+const steps = new Steps();
+const step = (name, fn) => steps.step(name, fn);
 
 const textOf = (css) => session.exec(`return document.querySelector(${JSON.stringify(css)})?.innerText ?? null;`);
 const texts = (css) => session.exec(`return [...document.querySelectorAll(${JSON.stringify(css)})].map(e => e.innerText);`);
@@ -272,10 +256,10 @@ try {
     assert.deepEqual(errors, []);
   });
 } catch (e) {
-  failed = true;
+  steps.failed = true;
   if (!String(e).includes('not ok')) console.log(`not ok - ${e.stack ?? e}`);
 } finally {
   if (session) await session.close();
   proc.kill('SIGTERM');
 }
-process.exit(failed ? 1 : 0);
+process.exit(steps.failed ? 1 : 0);

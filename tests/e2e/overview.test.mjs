@@ -2,35 +2,19 @@
 // overview with pro and personal accounts and their growth charts; the language switch works.
 // Run under Xvfb: tests/e2e/run.sh target/debug/resonance-app
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startDriver, Session } from './webdriver.mjs';
+import { Session, startApp, Steps, tempDataDir } from './webdriver.mjs';
 
 const binary = resolve(process.argv[2] ?? 'target/debug/resonance-app');
 const shots = process.env.E2E_SCREENSHOTS ? resolve(process.env.E2E_SCREENSHOTS) : null;
-const dataDir = mkdtempSync(join(tmpdir(), 'resonance-e2e-'));
-const port = 4444 + Math.floor(Math.random() * 1000);
+const dataDir = tempDataDir('overview');
 
-const { proc, base } = await startDriver(port, {
-  RESONANCE_DB: join(dataDir, 'resonance.db'),
-  RESONANCE_LANG: 'en',
-  LANG: 'en_US.UTF-8',
-});
+const { proc, base } = await startApp(dataDir);
 let session;
-let failed = false;
-const step = async (name, fn) => {
-  const t0 = Date.now();
-  try {
-    await fn();
-    console.log(`ok - ${name} (${Date.now() - t0} ms)`);
-  } catch (e) {
-    failed = true;
-    console.log(`not ok - ${name}\n  ${e.stack ?? e}`);
-    throw e;
-  }
-};
+const steps = new Steps();
+const step = (name, fn) => steps.step(name, fn);
 
 try {
   session = await Session.create(base, binary);
@@ -87,10 +71,10 @@ try {
     assert.equal(await session.text(await session.find('h1')), 'Overview');
   });
 } catch (e) {
-  failed = true;
+  steps.failed = true;
   if (!String(e).includes('not ok')) console.log(`not ok - ${e.stack ?? e}`);
 } finally {
   if (session) await session.close();
   proc.kill('SIGTERM');
 }
-process.exit(failed ? 1 : 0);
+process.exit(steps.failed ? 1 : 0);

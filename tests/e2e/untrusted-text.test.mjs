@@ -6,12 +6,11 @@
 // Run under Xvfb: tests/e2e/run.sh target/debug/resonance-app
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startDriver, Session } from './webdriver.mjs';
+import { Session, startApp, Steps, tempDataDir } from './webdriver.mjs';
 
 const IMG = '<img src=x onerror="window.__pwned=1">';
 const SCRIPT = '<script>window.__pwned=2</script>';
@@ -21,9 +20,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const fixture = resolve(here, '../fixtures/e2e-posts/twitter-2026-10-20-e2e');
 const binary = resolve(process.argv[2] ?? 'target/debug/resonance-app');
 const cli = process.env.RESONANCE_CLI ? resolve(process.env.RESONANCE_CLI) : join(dirname(binary), 'resonance');
-const dataDir = mkdtempSync(join(tmpdir(), 'resonance-e2e-untrusted-'));
+const dataDir = tempDataDir('untrusted');
 const db = join(dataDir, 'resonance.db');
-const port = 4444 + Math.floor(Math.random() * 1000);
 
 if (!existsSync(cli)) {
   console.log(`not ok - the CLI is missing at ${cli}: run \`cargo build\` first (or set RESONANCE_CLI)`);
@@ -32,19 +30,10 @@ if (!existsSync(cli)) {
 // Before the app starts: the store is not empty, so the demo is not loaded.
 console.log(`# ${execFileSync(cli, ['--db', db, '--lang', 'en', 'import', fixture], { encoding: 'utf8' }).split('\n')[0]}`);
 
-const { proc, base } = await startDriver(port, { RESONANCE_DB: db, RESONANCE_LANG: 'en', LANG: 'en_US.UTF-8' });
+const { proc, base } = await startApp(dataDir);
 let session;
-let failed = false;
-const step = async (name, fn) => {
-  const t0 = Date.now();
-  try {
-    await fn();
-    console.log(`ok - ${name} (${Date.now() - t0} ms)`);
-  } catch (e) {
-    failed = true;
-    console.log(`not ok - ${name}\n  ${e.stack ?? e}`);
-  }
-};
+const steps = new Steps({ stopOnFailure: false });
+const step = (name, fn) => steps.step(name, fn);
 
 /** Nothing ran and nothing was turned into an element. */
 async function assertInert(where) {
@@ -140,10 +129,10 @@ try {
     await assertInert('Overview (fr)');
   });
 } catch (e) {
-  failed = true;
+  steps.failed = true;
   console.log(`not ok - ${e.stack ?? e}`);
 } finally {
   if (session) await session.close();
   proc.kill('SIGTERM');
 }
-process.exit(failed ? 1 : 0);
+process.exit(steps.failed ? 1 : 0);

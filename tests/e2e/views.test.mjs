@@ -3,35 +3,19 @@
 // message placeholder unfilled, does not make the page scroll sideways, and raises no error.
 // Run under Xvfb: tests/e2e/run.sh target/debug/resonance-app
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startDriver, Session } from './webdriver.mjs';
+import { Session, startApp, Steps, tempDataDir } from './webdriver.mjs';
 
 const VIEWS = ['overview', 'import', 'accounts', 'growth', 'engagement', 'authenticity', 'compare', 'posts', 'reports', 'settings'];
 
 const binary = resolve(process.argv[2] ?? 'target/debug/resonance-app');
-const dataDir = mkdtempSync(join(tmpdir(), 'resonance-e2e-views-'));
-const port = 4444 + Math.floor(Math.random() * 1000);
+const dataDir = tempDataDir('views');
 
-const { proc, base } = await startDriver(port, {
-  RESONANCE_DB: join(dataDir, 'resonance.db'),
-  RESONANCE_LANG: 'en',
-  LANG: 'en_US.UTF-8',
-});
+const { proc, base } = await startApp(dataDir);
 let session;
-let failed = false;
-const step = async (name, fn) => {
-  const t0 = Date.now();
-  try {
-    await fn();
-    console.log(`ok - ${name} (${Date.now() - t0} ms)`);
-  } catch (e) {
-    failed = true;
-    console.log(`not ok - ${name}\n  ${e.stack ?? e}`);
-  }
-};
+const steps = new Steps({ stopOnFailure: false });
+const step = (name, fn) => steps.step(name, fn);
 
 /** What the open view looks like once it has settled (no "Loading…" status or chart placeholder left, or 15 s). */
 async function settle(view) {
@@ -108,10 +92,10 @@ try {
     assert.deepEqual(await session.exec('return window.__resonanceErrors ?? [];'), []);
   });
 } catch (e) {
-  failed = true;
+  steps.failed = true;
   console.log(`not ok - ${e.stack ?? e}`);
 } finally {
   if (session) await session.close();
   proc.kill('SIGTERM');
 }
-process.exit(failed ? 1 : 0);
+process.exit(steps.failed ? 1 : 0);

@@ -2,6 +2,9 @@
 // through WebKitWebDriver. See ../../../shared/reference/linux-setup.md: WebKitWebDriver directly is
 // reliable here; tauri-driver failed ~30 % of runs.
 import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
@@ -42,6 +45,38 @@ export async function startDriver(port, env) {
   }
   proc.kill('SIGKILL');
   throw new Error('WebKitWebDriver did not start');
+}
+
+/** A fresh data folder for one test file (its database is `resonance.db` there). */
+export function tempDataDir(name) {
+  return mkdtempSync(join(tmpdir(), `resonance-e2e-${name}-`));
+}
+
+/** WebKitWebDriver on a random port for the app on `dataDir`'s database, in English. */
+export function startApp(dataDir) {
+  const port = 4444 + Math.floor(Math.random() * 1000);
+  return startDriver(port, { RESONANCE_DB: join(dataDir, 'resonance.db'), RESONANCE_LANG: 'en', LANG: 'en_US.UTF-8' });
+}
+
+/** Named steps reported as `ok - …` / `not ok - …`; `failed` once any failed. With `stopOnFailure`
+ * a failed step throws, so the steps after it do not run. */
+export class Steps {
+  constructor({ stopOnFailure = true } = {}) {
+    this.failed = false;
+    this.stopOnFailure = stopOnFailure;
+  }
+
+  async step(name, fn) {
+    const t0 = Date.now();
+    try {
+      await fn();
+      console.log(`ok - ${name} (${Date.now() - t0} ms)`);
+    } catch (e) {
+      this.failed = true;
+      console.log(`not ok - ${name}\n  ${e.stack ?? e}`);
+      if (this.stopOnFailure) throw e;
+    }
+  }
 }
 
 async function wd(base, method, path, body, timeout) {
