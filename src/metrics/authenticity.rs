@@ -745,10 +745,8 @@ mod tests {
                 let big = d == viral;
                 posts.push(PostFacts {
                     id: i,
-                    platform_post_id: i.to_string(),
                     published: Some(chrono::Utc.from_utc_datetime(&d.and_hms_opt(18, 0, 0).unwrap())),
                     kind: PostKind::Post,
-                    url: None,
                     metrics: PostMetrics {
                         likes: Some(if big { 9_000 } else { 150 + rng.random_range(0..100) }),
                         comments: Some(if big { 700 } else { 5 + rng.random_range(0..10) }),

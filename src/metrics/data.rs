@@ -15,10 +15,8 @@ use std::collections::{BTreeMap, HashMap};
 #[derive(Debug, Clone)]
 pub struct PostFacts {
     pub id: i64,
-    pub platform_post_id: String,
     pub published: Option<DateTime<Utc>>,
     pub kind: PostKind,
-    pub url: Option<String>,
     pub metrics: PostMetrics,
 }
 
@@ -149,16 +147,12 @@ pub(crate) fn metrics_fast(r: &rusqlite::Row<'_>, first: usize) -> rusqlite::Res
     })
 }
 
-/// A row of `post_facts` read as (post_id, published_at, kind, the 16 metric columns). The
-/// platform's id and the link are left out (`store::posts::attach_links` adds them to the few
-/// rows a view shows).
+/// A row of `post_facts` read as (post_id, published_at, kind, the 16 metric columns).
 fn fact(r: &rusqlite::Row<'_>) -> Result<PostFacts> {
     Ok(PostFacts {
         id: r.get(0)?,
-        platform_post_id: String::new(),
         published: text(r, 1)?.filter(|t| !t.is_empty()).and_then(instant),
         kind: r.get(2)?,
-        url: None,
         metrics: metrics_fast(r, 3)?,
     })
 }
@@ -398,10 +392,8 @@ mod tests {
     fn post(published: &str) -> PostFacts {
         PostFacts {
             id: 1,
-            platform_post_id: "1".into(),
             published: DateTime::parse_from_rfc3339(published).ok().map(|t| t.with_timezone(&Utc)),
             kind: PostKind::Video,
-            url: None,
             metrics: PostMetrics::default(),
         }
     }

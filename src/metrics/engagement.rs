@@ -271,14 +271,7 @@ pub(crate) mod tests {
 
     fn post(day: &str, m: PostMetrics) -> PostFacts {
         let t = chrono::Utc.from_utc_datetime(&d(day).and_hms_opt(12, 0, 0).unwrap());
-        PostFacts {
-            id: 0,
-            platform_post_id: day.into(),
-            published: Some(t),
-            kind: PostKind::Post,
-            url: None,
-            metrics: m,
-        }
+        PostFacts { id: 0, published: Some(t), kind: PostKind::Post, metrics: m }
     }
 
     fn data(posts: Vec<PostFacts>) -> AccountData {
