@@ -11,6 +11,7 @@ pub mod model;
 pub mod report;
 pub mod store;
 pub mod sync;
+pub mod views;
 
 pub use error::{Error, Result};
 pub use i18n::Lang;

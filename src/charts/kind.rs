@@ -16,6 +16,8 @@ use crate::metrics::compare::{RoleSide, role_side};
 use crate::metrics::data::{AccountData, PostWindow};
 use crate::metrics::{contrast, outlook, post};
 use crate::model::Role;
+use crate::store::accounts::AccountSummary;
+use crate::store::audience::SeriesPoint;
 use chrono::{Datelike, Duration, NaiveDate, Timelike};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
@@ -121,17 +123,39 @@ fn in_range(d: NaiveDate, r: &ChartRequest) -> bool {
     r.from.is_none_or(|f| d >= f) && r.to.is_none_or(|t| d <= t)
 }
 
+/// The accounts a chart of several draws: those asked for, or every account, in the order of
+/// `accounts::list`.
+pub fn selected_ids(conn: &Connection, r: &ChartRequest) -> Result<Vec<i64>> {
+    let mut ids = crate::store::accounts::ids(conn)?;
+    if !r.accounts.is_empty() {
+        ids.retain(|id| r.accounts.contains(id));
+    }
+    Ok(ids)
+}
+
 fn selected(conn: &Connection, r: &ChartRequest) -> Result<Vec<AccountData>> {
     if r.accounts.is_empty() {
         return AccountData::load_all(conn);
     }
     // Only the accounts asked for (an overview card asks for one): loading every account's posts
     // to keep one took seconds on a large history.
-    crate::store::accounts::ids(conn)?
-        .into_iter()
-        .filter(|id| r.accounts.contains(id))
-        .map(|id| AccountData::load(conn, id))
-        .collect()
+    selected_ids(conn, r)?.into_iter().map(|id| AccountData::load(conn, id)).collect()
+}
+
+/// One account's line of the growth chart: its follower series and flagged days within the
+/// request's period.
+pub fn growth_series(
+    account: &AccountSummary,
+    series: &[SeriesPoint],
+    flagged: &[authenticity::FlaggedDay],
+    r: &ChartRequest,
+) -> GrowthSeries {
+    GrowthSeries {
+        label: super::data::account_label(account),
+        role: account.role,
+        points: series.iter().filter(|p| in_range(p.date, r)).cloned().collect(),
+        flags: flagged.iter().filter(|f| in_range(f.date, r)).map(|f| (f.date, f.verdict)).collect(),
+    }
 }
 
 /// Like [`selected`], for the charts drawn from posts alone (scatter, mix, completion, heat
@@ -187,20 +211,8 @@ pub fn data(conn: &Connection, r: &ChartRequest, lang: Lang) -> Result<ChartData
             let mut out = Vec::new();
             for a in selected(conn, r)? {
                 let cohorts = authenticity::cohorts(conn, a.account.id)?;
-                let flags = authenticity::analyse(&a, &cohorts, lang)
-                    .report
-                    .flagged
-                    .into_iter()
-                    .filter(|f| in_range(f.date, r))
-                    .map(|f| (f.date, f.verdict))
-                    .collect();
-                let points = a.series.iter().filter(|p| in_range(p.date, r)).cloned().collect();
-                out.push(GrowthSeries {
-                    label: super::data::account_label(&a.account),
-                    role: a.account.role,
-                    points,
-                    flags,
-                });
+                let flagged = authenticity::analyse(&a, &cohorts, lang).report.flagged;
+                out.push(growth_series(&a.account, &a.series, &flagged, r));
             }
             ChartData::Growth(out)
         }

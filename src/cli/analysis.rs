@@ -1,11 +1,9 @@
 //! The analysis commands of the CLI: authenticity, overlap, compare, insights, analyse, annotate.
 
 use super::{Out, table};
-use resonance::metrics::analysis::{self, AccountAnalysis, SignalStatus};
+use resonance::metrics::analysis::{self, SignalStatus};
 use resonance::metrics::authenticity::Verdict;
-use resonance::metrics::data::AccountData;
 use resonance::metrics::{compare as cmp, insights as ins};
-use resonance::store::accounts;
 use resonance::{Error, Store};
 use std::process::ExitCode;
 
@@ -81,14 +79,10 @@ pub fn overlap(store: &Store, out: &Out) -> Result<ExitCode, Error> {
 }
 
 pub fn compare(store: &Store, days: i64, out: &Out) -> Result<ExitCode, Error> {
-    let c = store.read(|c| {
-        let all: Vec<AccountData> =
-            accounts::list(c)?.iter().map(|a| AccountData::load(c, a.id)).collect::<resonance::Result<_>>()?;
-        let to = all.iter().filter_map(AccountData::last_day).max().unwrap_or_else(|| chrono::Utc::now().date_naive());
-        cmp::compare(c, &all, to, days.clamp(7, 3650))
-    })?;
+    // The same call as the app's Compare view.
+    let c = resonance::views::compare(store, days.clamp(7, 3650))?;
     if out.json {
-        out.json(&c);
+        out.json(&*c);
         return Ok(ExitCode::SUCCESS);
     }
     let l = out.lang;
@@ -129,25 +123,13 @@ pub fn compare(store: &Store, days: i64, out: &Out) -> Result<ExitCode, Error> {
 }
 
 pub fn insights(store: &Store, out: &Out) -> Result<ExitCode, Error> {
-    let list = store.read(|c| {
-        let a: Vec<AccountAnalysis> = accounts::list(c)?
-            .iter()
-            .map(|x| analysis::analyse(c, x.id, out.lang, None))
-            .collect::<resonance::Result<_>>()?;
-        let all: Vec<AccountData> =
-            accounts::list(c)?.iter().map(|x| AccountData::load(c, x.id)).collect::<resonance::Result<_>>()?;
-        let to = all.iter().filter_map(AccountData::last_day).max();
-        let comparison = match to {
-            Some(to) => Some(cmp::compare(c, &all, to, 90)?),
-            None => None,
-        };
-        Ok(ins::insights(&a, comparison.as_ref(), out.lang))
-    })?;
+    // The same call as the app's overview.
+    let list = resonance::views::insights(store, out.lang)?;
     if out.json {
-        out.json(&list);
+        out.json(&*list);
         return Ok(ExitCode::SUCCESS);
     }
-    for i in &list {
+    for i in list.iter() {
         let mark = match i.severity {
             ins::Severity::Warning => "!",
             ins::Severity::Info => "·",

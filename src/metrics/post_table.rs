@@ -168,7 +168,25 @@ fn cmp_known<T: PartialOrd>(a: Option<T>, b: Option<T>, dir: SortDir) -> Orderin
     }
 }
 
+/// The posts a query keeps, in its order, with the counts the table shows above them: everything
+/// but the page (the Posts view keeps it while the user turns pages, see `views::posts_page`).
+#[derive(Debug, Clone)]
+pub struct Ordered {
+    pub ids: Vec<i64>,
+    pub in_accounts: u32,
+    pub kinds: Vec<PostKind>,
+    pub measured: u32,
+    pub unmeasured_hidden: u32,
+    pub totals: PostTotals,
+}
+
+/// One page of the posts `q` keeps.
 pub fn page(conn: &Connection, q: &PostQuery) -> Result<PostPage> {
+    page_of(conn, &order(conn, q)?, q)
+}
+
+/// Filters and sorts the posts of `q`'s accounts (its page and page size are not read).
+pub fn order(conn: &Connection, q: &PostQuery) -> Result<Ordered> {
     let accounts: Vec<i64> =
         if q.accounts.is_empty() { crate::store::accounts::ids(conn)? } else { q.accounts.clone() };
     // Every post of the accounts, with its latest numbers (post_facts: no captions read).
@@ -291,25 +309,37 @@ pub fn page(conn: &Connection, q: &PostQuery) -> Result<PostPage> {
         matching.sort_unstable_by(|a, b| cmp_known(a.key, b.key, q.dir).then_with(|| newest_first(a, b)));
     }
 
+    Ok(Ordered {
+        ids: matching.iter().map(|c| c.id).collect(),
+        in_accounts,
+        kinds,
+        measured,
+        unmeasured_hidden,
+        totals,
+    })
+}
+
+/// The page `q` asks for (clamped to the last one) of an [`order`] of the same filters and sort.
+pub fn page_of(conn: &Connection, ordered: &Ordered, q: &PostQuery) -> Result<PostPage> {
     let size = match q.page_size {
         0 => 50,
         n => n.min(500),
     } as usize;
-    let pages = matching.len().div_ceil(size).max(1);
+    let pages = ordered.ids.len().div_ceil(size).max(1);
     let page = (q.page.max(1) as usize).min(pages);
     let start = (page - 1) * size;
-    let ids: Vec<i64> = matching.iter().skip(start).take(size).map(|c| c.id).collect();
+    let ids: Vec<i64> = ordered.ids.iter().skip(start).take(size).copied().collect();
     let rows = crate::store::posts::rows_by_id(conn, &ids)?;
     Ok(PostPage {
         first: if ids.is_empty() { 0 } else { start as u32 + 1 },
         last: (start + ids.len()) as u32,
         rows,
-        in_accounts,
-        kinds,
-        matching: matching.len() as u32,
-        measured,
-        unmeasured_hidden,
-        totals,
+        in_accounts: ordered.in_accounts,
+        kinds: ordered.kinds.clone(),
+        matching: ordered.ids.len() as u32,
+        measured: ordered.measured,
+        unmeasured_hidden: ordered.unmeasured_hidden,
+        totals: ordered.totals.clone(),
         page: page as u32,
         pages: pages as u32,
     })

@@ -7,12 +7,14 @@
 //!   internally synchronised: never wrap a `Store` in a `Mutex`.
 //! * Opening an existing database that needs migrating first copies it to a backup file with
 //!   SQLite's online backup; a database written by a newer schema is refused untouched.
+//! * Results computed from the data can be kept until it changes ([`Store::cached`], `memo.rs`).
 
 pub mod accounts;
 pub mod annotations;
 pub mod audience;
 pub mod ledger;
 pub mod manage;
+mod memo;
 pub mod posts;
 pub mod settings;
 
@@ -21,6 +23,7 @@ use r2d2_sqlite::SqliteConnectionManager;
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use rusqlite_migration::{M, Migrations};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 /// The schema, in order. Never edit a migration that has shipped: add a new one.
@@ -73,6 +76,8 @@ pub fn default_db_path() -> PathBuf {
 pub struct Store {
     pool: r2d2::Pool<SqliteConnectionManager>,
     path: PathBuf,
+    /// Results kept until the data changes ([`Store::cached`]).
+    memo: Arc<memo::Memo>,
 }
 
 /// What [`Store::open`] did to the file.
@@ -136,7 +141,8 @@ impl Store {
             .min_idle(Some(1))
             .connection_timeout(Duration::from_secs(30))
             .build(manager)?;
-        Ok((Store { pool, path }, outcome))
+        let memo = Arc::new(memo::Memo::open(&path)?);
+        Ok((Store { pool, path, memo }, outcome))
     }
 
     pub fn path(&self) -> &Path {
@@ -147,6 +153,39 @@ impl Store {
     pub fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
         let conn = self.pool.get()?;
         f(&conn)
+    }
+
+    /// The result kept under `key`, or `f`'s on a pooled connection, kept for the next calls until
+    /// the data changes (any commit, by this process or another; see `store/memo.rs`). `key` must
+    /// name everything the result depends on besides the data (the language, the period, today's
+    /// date…). One caller computes a key at a time; the others wait for its result.
+    pub fn cached<T: Send + Sync + 'static>(
+        &self,
+        key: &str,
+        f: impl FnOnce(&Connection) -> Result<T>,
+    ) -> Result<Arc<T>> {
+        self.memo.get_or(key, || self.read(f))
+    }
+
+    /// Like [`Store::cached`], for a result built from other kept results: `f` gets no
+    /// connection (holding one while waiting for another could exhaust the pool).
+    pub fn cached_from<T: Send + Sync + 'static>(&self, key: &str, f: impl FnOnce() -> Result<T>) -> Result<Arc<T>> {
+        self.memo.get_or(key, f)
+    }
+
+    /// Whether a result is kept under `key` for the data as it is now.
+    pub fn is_kept(&self, key: &str) -> Result<bool> {
+        self.memo.has(key)
+    }
+
+    /// Drops every kept result (benchmarks measure the cold path with it).
+    pub fn forget(&self) {
+        self.memo.clear();
+    }
+
+    /// How many results are kept.
+    pub fn kept_results(&self) -> usize {
+        self.memo.len()
     }
 
     /// Runs `f` in one immediate transaction: committed if `f` returns `Ok`, rolled back otherwise.
