@@ -10,9 +10,8 @@ use resonance::import::generic::{ColumnMapping, CsvPreview};
 use resonance::import::progress::{Progress, ProgressUpdate, Silent};
 use resonance::import::source::Input;
 use resonance::import::{self, ImportOptions, ImportReport, Inspection};
-use resonance::metrics::analysis::{self, AccountAnalysis};
+use resonance::metrics::analysis::AccountAnalysis;
 use resonance::metrics::compare::Comparison;
-use resonance::metrics::data::AccountData;
 use resonance::metrics::insights::Insight;
 use resonance::metrics::post_table::{PostPage, PostQuery};
 use resonance::metrics::summary::AccountReport;
@@ -21,9 +20,10 @@ use resonance::store::accounts::AccountSummary;
 use resonance::store::annotations::AnnotationRow;
 use resonance::store::ledger::ImportRecord;
 use resonance::store::manage::Undone;
-use resonance::{Error, Lang, Store};
+use resonance::{Error, Lang, Store, views};
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
@@ -47,7 +47,7 @@ async fn blocking<T: Send + 'static>(
     tauri::async_runtime::spawn_blocking(move || {
         let store = crate::state::open_store(&cell, lang)?;
         let out = f(&store, lang).map_err(|e| e.payload(lang));
-        crate::memory::release_when_idle();
+        crate::memory::when_idle(store, lang);
         out
     })
     .await
@@ -150,50 +150,27 @@ pub async fn list_accounts(state: State<'_, AppState>) -> CmdResult<Vec<AccountS
 
 #[tauri::command]
 pub async fn summary(state: State<'_, AppState>) -> CmdResult<Vec<AccountReport>> {
-    blocking(&state, |store, _| store.read(resonance::metrics::summary::all)).await
+    blocking(&state, |store, _| views::summary(store).map(Arc::unwrap_or_clone)).await
 }
 
 /// Everything the engine says about one account.
 #[tauri::command]
 pub async fn analyse_account(state: State<'_, AppState>, account: i64) -> CmdResult<AccountAnalysis> {
     check_id(state.lang(), account)?;
-    blocking(&state, move |store, lang| store.read(|c| analysis::analyse(c, account, lang, None))).await
+    blocking(&state, move |store, lang| views::analysis(store, account, lang).map(Arc::unwrap_or_clone)).await
 }
 
 /// Insights in plain words for every account, with pro against personal.
 #[tauri::command]
 pub async fn insights(state: State<'_, AppState>) -> CmdResult<Vec<Insight>> {
-    blocking(&state, |store, lang| {
-        store.read(|c| {
-            let all = AccountData::load_all(c)?;
-            let analyses: Vec<AccountAnalysis> = all
-                .iter()
-                .map(|d| {
-                    let cohorts = resonance::metrics::authenticity::cohorts(c, d.account.id)?;
-                    Ok(analysis::analyse_data(d, &cohorts, lang, None, chrono::Utc::now().date_naive()))
-                })
-                .collect::<resonance::Result<_>>()?;
-            let to = all.iter().filter_map(AccountData::last_day).max();
-            let comparison = to.map(|to| resonance::metrics::compare::compare(c, &all, to, 90)).transpose()?;
-            Ok(resonance::metrics::insights::insights(&analyses, comparison.as_ref(), lang))
-        })
-    })
-    .await
+    blocking(&state, |store, lang| views::insights(store, lang).map(Arc::unwrap_or_clone)).await
 }
 
 /// Pro against personal over the last `days` days of data, with audience overlap.
 #[tauri::command]
 pub async fn compare(state: State<'_, AppState>, days: i64) -> CmdResult<Comparison> {
     let days = days.clamp(7, 3650);
-    blocking(&state, move |store, _| {
-        store.read(|c| {
-            let all = AccountData::load_all(c)?;
-            let to =
-                all.iter().filter_map(AccountData::last_day).max().unwrap_or_else(|| chrono::Utc::now().date_naive());
-            resonance::metrics::compare::compare(c, &all, to, days)
-        })
-    })
-    .await
+    blocking(&state, move |store, _| views::compare(store, days).map(Arc::unwrap_or_clone)).await
 }
 
 fn check_chart(lang: Lang, options: &ChartOptions) -> CmdResult<ChartOptions> {
@@ -217,11 +194,9 @@ pub struct ChartView {
 pub async fn chart(state: State<'_, AppState>, request: ChartRequest, options: ChartOptions) -> CmdResult<ChartView> {
     let options = check_chart(state.lang(), &options)?;
     blocking(&state, move |store, lang| {
-        store.read(|c| {
-            let data = kind::data(c, &request, lang)?;
-            let svg = String::from_utf8(kind::draw(&data, &options, Format::Svg)?).unwrap_or_default();
-            Ok(ChartView { svg, table: kind::table(&data, lang) })
-        })
+        let data = views::chart_data(store, &request, lang)?;
+        let svg = String::from_utf8(kind::draw(&data, &options, Format::Svg)?).unwrap_or_default();
+        Ok(ChartView { svg, table: kind::table(&data, lang) })
     })
     .await
 }
@@ -253,18 +228,16 @@ pub async fn export_chart(
     let Some(path) = picked else { return Ok(None) };
     blocking(&state, move |store, lang| {
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("png").to_ascii_lowercase();
-        let bytes = store.read(|c| {
-            let data = kind::data(c, &request, lang)?;
-            match ext.as_str() {
-                "csv" => Ok(kind::table(&data, lang).to_csv().into_bytes()),
-                "svg" => kind::draw(&data, &options, Format::Svg),
-                _ => kind::draw(
-                    &data,
-                    &ChartOptions { width: options.width * 2, height: options.height * 2, ..options.clone() },
-                    Format::Png,
-                ),
-            }
-        })?;
+        let data = views::chart_data(store, &request, lang)?;
+        let bytes = match ext.as_str() {
+            "csv" => kind::table(&data, lang).to_csv().into_bytes(),
+            "svg" => kind::draw(&data, &options, Format::Svg)?,
+            _ => kind::draw(
+                &data,
+                &ChartOptions { width: options.width * 2, height: options.height * 2, ..options.clone() },
+                Format::Png,
+            )?,
+        };
         std::fs::write(&path, bytes).map_err(|e| Error::io(&path, e))?;
         Ok(Some(path.display().to_string()))
     })
@@ -490,7 +463,7 @@ pub async fn posts_page(state: State<'_, AppState>, query: PostQuery) -> CmdResu
     if query.text.chars().count() > 500 {
         return Err(invalid(state.lang(), "the search text is longer than 500 characters"));
     }
-    blocking(&state, move |store, _| store.read(|c| resonance::metrics::post_table::page(c, &query))).await
+    blocking(&state, move |store, _| views::posts_page(store, &query)).await
 }
 
 /// Whether a stored post link may be handed to the system browser: `https://` only (no

@@ -12,6 +12,7 @@ mod state;
 mod sync;
 
 fn main() {
+    memory::one_arena();
     #[cfg(target_os = "linux")]
     if std::env::var_os("WEBKIT_DISABLE_DMABUF_RENDERER").is_none() {
         set_env_once();

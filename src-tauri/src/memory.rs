@@ -1,9 +1,13 @@
-//! Returns the heap's free pages to the system once the app goes idle. An analysis of a long
+//! What the app does once it goes idle (no command finished for `IDLE`): computes ahead the views
+//! the user is likely to open next (`resonance::views::warm`: kept until the data changes, so
+//! after a start or an import those views open from memory), then returns the heap's free pages
+//! to the system. An analysis of a long
 //! history allocates tens of megabytes for a moment; glibc's allocator keeps what is freed in its
 //! arenas (one per worker thread), so the idle app stayed at the size of its largest load
 //! (docs/performance.md, "idle memory": 214 MB for the app process at scale, 141 MB with this).
 //! Elsewhere the system allocator needs nothing.
 
+use resonance::{Lang, Store};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
@@ -14,16 +18,39 @@ static FINISHED: AtomicU64 = AtomicU64::new(0);
 /// after every command slowed the start, when a dozen commands run back to back).
 const IDLE: Duration = Duration::from_millis(1500);
 
-/// Called when a command finishes: schedules a trim for when the app has been idle for `IDLE`.
-pub fn release_when_idle() {
+/// Called when a command finishes: schedules the idle work for when the app has been idle for
+/// `IDLE`.
+pub fn when_idle(store: Store, lang: Lang) {
     let mine = FINISHED.fetch_add(1, Ordering::SeqCst) + 1;
     std::thread::spawn(move || {
         std::thread::sleep(IDLE);
         if FINISHED.load(Ordering::SeqCst) == mine {
+            if let Err(e) = resonance::views::warm(&store, lang) {
+                // Nothing is lost: the views compute what they need when opened.
+                tracing::warn!("computing the views ahead failed: {e}");
+            }
             trim();
         }
     });
 }
+
+/// Makes glibc's allocator use one arena for every thread, called first thing in `main` (before any
+/// thread exists). With the default (up to eight per core), each of the dozen commands the overview
+/// starts at once allocated in an arena of its own, and the results kept between views
+/// (`resonance::views`) held pages of each of them: 154 MB for the idle app process at scale
+/// against 130 MB with one arena, and no slower start (docs/performance.md, "Third round").
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[allow(unsafe_code)]
+pub fn one_arena() {
+    // SAFETY: mallopt takes two integers and only changes the allocator's settings; it is called
+    // before any other thread exists.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 1);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+pub fn one_arena() {}
 
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 #[allow(unsafe_code)]
