@@ -90,10 +90,7 @@ try {
     assert.deepEqual(await session.exec('return window.__resonanceErrors ?? [];'), []);
   });
 } catch (e) {
-  steps.failed = true;
-  if (!String(e).includes('not ok')) console.log(`not ok - ${e.stack ?? e}`);
+  steps.escaped(e);
 } finally {
-  if (session) await session.close();
-  proc.kill('SIGTERM');
+  await steps.end(session, proc);
 }
-process.exit(steps.failed ? 1 : 0);

@@ -256,10 +256,7 @@ try {
     assert.deepEqual(errors, []);
   });
 } catch (e) {
-  steps.failed = true;
-  if (!String(e).includes('not ok')) console.log(`not ok - ${e.stack ?? e}`);
+  steps.escaped(e);
 } finally {
-  if (session) await session.close();
-  proc.kill('SIGTERM');
+  await steps.end(session, proc);
 }
-process.exit(steps.failed ? 1 : 0);

@@ -71,10 +71,7 @@ try {
     assert.equal(await session.text(await session.find('h1')), 'Overview');
   });
 } catch (e) {
-  steps.failed = true;
-  if (!String(e).includes('not ok')) console.log(`not ok - ${e.stack ?? e}`);
+  steps.escaped(e);
 } finally {
-  if (session) await session.close();
-  proc.kill('SIGTERM');
+  await steps.end(session, proc);
 }
-process.exit(steps.failed ? 1 : 0);

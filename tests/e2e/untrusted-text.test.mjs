@@ -129,10 +129,7 @@ try {
     await assertInert('Overview (fr)');
   });
 } catch (e) {
-  steps.failed = true;
-  console.log(`not ok - ${e.stack ?? e}`);
+  steps.escaped(e);
 } finally {
-  if (session) await session.close();
-  proc.kill('SIGTERM');
+  await steps.end(session, proc);
 }
-process.exit(steps.failed ? 1 : 0);

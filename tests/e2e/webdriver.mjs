@@ -77,6 +77,22 @@ export class Steps {
       if (this.stopOnFailure) throw e;
     }
   }
+
+  /** Records an error that escaped the steps (a failed step has printed its own already). */
+  escaped(e) {
+    this.failed = true;
+    if (!String(e).includes('not ok')) console.log(`not ok - ${e.stack ?? e}`);
+  }
+
+  /** Closes the session and the app's driver, then exits with the steps' result. */
+  async end(session, proc) {
+    try {
+      if (session) await session.close();
+    } finally {
+      proc.kill('SIGTERM');
+      process.exit(this.failed ? 1 : 0);
+    }
+  }
 }
 
 async function wd(base, method, path, body, timeout) {
