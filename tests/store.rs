@@ -148,3 +148,28 @@ fn two_snapshots_reveal_who_left() {
     let points: Vec<(String, i64)> = series.iter().map(|p| (p.date.to_string(), p.followers)).collect();
     assert_eq!(points, vec![("2026-05-01".to_string(), 4), ("2026-11-01".to_string(), 3)]);
 }
+
+#[test]
+fn idle_connections_give_back_their_page_cache_and_keep_working() {
+    let env = Env::new();
+    x_archive(&env.path("x.zip"), "2026-03-01T10:00:00.000Z", &["1", "2", "3"]);
+    env.import(&env.path("x.zip"), &ImportOptions::default()).unwrap();
+    let before = env.fingerprint();
+    let used = |c: &Connection| -> resonance::Result<i64> {
+        Ok(c.query_row("SELECT count(*) FROM identities", [], |r| r.get(0))?)
+    };
+    let n = env.store.read(used).unwrap();
+    assert!(n >= 3);
+    env.store.release_memory().unwrap();
+    assert_eq!(env.store.read(used).unwrap(), n);
+    // While a connection is in use, the others are released and it is left alone.
+    let during = env
+        .store
+        .read(|c| {
+            env.store.release_memory()?;
+            used(c)
+        })
+        .unwrap();
+    assert_eq!(during, n);
+    assert_eq!(env.fingerprint(), before);
+}

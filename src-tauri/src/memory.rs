@@ -29,6 +29,9 @@ pub fn when_idle(store: Store, lang: Lang) {
                 // Nothing is lost: the views compute what they need when opened.
                 tracing::warn!("computing the views ahead failed: {e}");
             }
+            if let Err(e) = store.release_memory() {
+                tracing::warn!("releasing the database's page cache failed: {e}");
+            }
             trim();
         }
     });
