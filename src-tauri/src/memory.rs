@@ -5,7 +5,7 @@
 //! (`malloc_trim`: glibc keeps what is freed, so the idle app stayed at the size of its largest
 //! load). The heap uses one arena for every thread (`one_arena`). Measured in
 //! docs/performance.md ("The app under Xvfb"): the idle app process at scale went from 214 MB to
-//! 74 MB with the three. Elsewhere than Linux with glibc the system allocator needs nothing.
+//! 97 MB with the three. Elsewhere than Linux with glibc the system allocator needs nothing.
 
 use resonance::{Lang, Store};
 use std::sync::atomic::{AtomicU64, Ordering};
