@@ -250,3 +250,24 @@ fn a_restore_drops_what_was_kept() {
     assert!(views::summary(store).unwrap().is_empty());
     assert!(views::insights(store, Lang::En).unwrap().iter().all(|i| i.account_id.is_none()));
 }
+
+#[test]
+fn warming_up_computes_what_the_app_shows_first() {
+    let env = demo();
+    let store = &env.store;
+    store.forget();
+    views::warm(store, Lang::Fr).unwrap();
+    let kept = store.kept_results();
+    // The summary, the insights, every account's analysis, the comparison, the Reports view's first chart.
+    let accounts = store.read(resonance::store::accounts::ids).unwrap().len();
+    assert_eq!(kept, 3 + accounts + 1);
+    // What the overview then asks is answered from them: nothing new is computed.
+    let insights = views::insights(store, Lang::Fr).unwrap();
+    assert!(std::sync::Arc::ptr_eq(&insights, &views::insights(store, Lang::Fr).unwrap()));
+    views::summary(store).unwrap();
+    views::compare(store, views::DEFAULT_COMPARE_DAYS).unwrap();
+    assert_eq!(store.kept_results(), kept);
+    // Warming again with nothing changed computes nothing either.
+    views::warm(store, Lang::Fr).unwrap();
+    assert_eq!(store.kept_results(), kept);
+}
